@@ -135,7 +135,8 @@
 
 		/**
 		 * Whether a config key names a secret: api_key, password, *_key, or a name that
-		 * contains secret, token, password or credentials (case-insensitive).
+		 * contains secret, password, credentials or token (but not tokens, as in max_tokens),
+		 * case-insensitive. SecretCipher.isSecretKey on the Java side applies the same rule.
 		 * @param string|int $name
 		 * @return bool
 		 */
@@ -147,12 +148,12 @@
 			if (substr($name, -4) === '_key') {
 				return true;
 			}
-			foreach (['secret', 'token', 'password', 'credentials'] as $word) {
+			foreach (['secret', 'password', 'credentials'] as $word) {
 				if (strpos($name, $word) !== false) {
 					return true;
 				}
 			}
-			return false;
+			return strpos($name, 'token') !== false && strpos($name, 'tokens') === false;
 		}
 
 		/**

@@ -104,10 +104,11 @@ public final class ProviderConfig {
 			return defaultValue;
 		}
 		double seconds = decimal(key, 0);
-		if (seconds <= 0) {
-			throw problem(key, "must be a positive number of seconds");
+		long millis = Math.round(seconds * 1000);
+		if (!Double.isFinite(seconds) || millis <= 0 || seconds > 86_400) {
+			throw problem(key, "must be a positive number of seconds, at most one day");
 		}
-		return Duration.ofMillis(Math.round(seconds * 1000));
+		return Duration.ofMillis(millis);
 	}
 
 	/** An absolute http(s) or ws(s) URL, trailing slash removed. */
@@ -120,12 +121,12 @@ public final class ProviderConfig {
 			URI uri = new URI(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
 			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
 			if (!Set.of("http", "https", "ws", "wss").contains(scheme) || uri.getHost() == null) {
-				throw problem(key, "must be an absolute http(s) or ws(s) URL, got '" + text + "'");
+				throw problem(key, "must be an absolute http(s) or ws(s) URL, got '" + shown(key, text) + "'");
 			}
 			return uri;
 		}
 		catch (URISyntaxException ex) {
-			throw problem(key, "is not a valid URL: " + ex.getReason());
+			throw problem(key, "is not a valid URL" + (SecretCipher.isSecretKey(key) ? "" : ": " + ex.getReason()));
 		}
 	}
 

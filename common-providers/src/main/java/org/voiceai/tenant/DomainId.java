@@ -21,8 +21,13 @@ public record DomainId(UUID value) {
 		if (text == null || text.isBlank()) {
 			throw new IllegalArgumentException("domain_uuid is required");
 		}
+		String trimmed = text.trim();
 		try {
-			return new DomainId(UUID.fromString(text.trim()));
+			// UUID.fromString also accepts short forms such as "1-2-3-4-5"; FusionPBX UUIDs are always 36 characters.
+			if (trimmed.length() != 36) {
+				throw new IllegalArgumentException();
+			}
+			return new DomainId(UUID.fromString(trimmed));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException("domain_uuid is not a UUID: '" + abbreviate(text) + "'");

@@ -23,7 +23,7 @@ import org.springframework.test.context.TestPropertySource;
 		"voice-ai.secrets.key=" + EmbeddedDefaults.SECRET_KEY, "voice-ai.providers.cache-ttl=300ms",
 		"voice-ai.providers.attempt-timeout=2s", "voice-ai.providers.circuit-breaker.minimum-number-of-calls=2",
 		"voice-ai.providers.circuit-breaker.sliding-window-size=2",
-		"voice-ai.providers.circuit-breaker.wait-in-open-state=1h", "logging.structured.format.console=" })
+		"voice-ai.providers.circuit-breaker.wait-in-open-state=1h" })
 public @interface EmbeddedDefaults {
 
 	/** The AES key the tests use (base64 of 32 bytes). */

@@ -67,13 +67,14 @@ public final class SecretCipher {
 
 	/**
 	 * Whether a config key holds a secret by its name: {@code api_key}, {@code password}, anything ending in
-	 * {@code _key}, or containing {@code secret}, {@code token}, {@code password} or {@code credentials}. The PHP side
-	 * applies the same rule.
+	 * {@code _key}, or containing {@code secret}, {@code password}, {@code credentials} or {@code token} (but not
+	 * {@code tokens}, as in {@code max_tokens}). The PHP side applies the same rule.
 	 */
 	public static boolean isSecretKey(String name) {
 		String key = name.toLowerCase(Locale.ROOT);
 		return key.equals("api_key") || key.equals("password") || key.endsWith("_key") || key.contains("secret")
-				|| key.contains("token") || key.contains("password") || key.contains("credentials");
+				|| key.contains("password") || key.contains("credentials")
+				|| (key.contains("token") && !key.contains("tokens"));
 	}
 
 	public String encrypt(String plaintext, DomainId domain) {

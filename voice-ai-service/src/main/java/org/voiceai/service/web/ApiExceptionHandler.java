@@ -1,0 +1,63 @@
+package org.voiceai.service.web;
+
+import java.net.URI;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.MissingRequestValueException;
+
+import org.voiceai.providers.ProviderConfigException;
+import org.voiceai.providers.error.ProviderBadRequestException;
+import org.voiceai.providers.manager.NoUsableProviderException;
+import org.voiceai.providers.manager.ProvidersExhaustedException;
+
+/**
+ * Turns errors into RFC 9457 problem responses with a message an admin can act on. Provider errors name the domain,
+ * provider and config key but never a secret; nothing returns a stack trace.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	@ExceptionHandler({ IllegalArgumentException.class, MissingRequestValueException.class })
+	ProblemDetail badRequest(Exception ex) {
+		String detail = (ex instanceof MissingRequestValueException missing) ? missing.getReason() : ex.getMessage();
+		return problem(HttpStatus.BAD_REQUEST, "bad-request", detail);
+	}
+
+	@ExceptionHandler(NoUsableProviderException.class)
+	ProblemDetail noUsableProvider(NoUsableProviderException ex) {
+		logger.warn(ex.getMessage());
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, "no-usable-provider", ex.getMessage());
+	}
+
+	@ExceptionHandler(ProviderConfigException.class)
+	ProblemDetail providerConfig(ProviderConfigException ex) {
+		logger.warn(ex.getMessage());
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, "provider-misconfigured", ex.getMessage());
+	}
+
+	@ExceptionHandler(ProvidersExhaustedException.class)
+	ProblemDetail providersExhausted(ProvidersExhaustedException ex) {
+		logger.warn(ex.getMessage());
+		return problem(HttpStatus.BAD_GATEWAY, "providers-failed", ex.getMessage());
+	}
+
+	@ExceptionHandler(ProviderBadRequestException.class)
+	ProblemDetail providerRejected(ProviderBadRequestException ex) {
+		return problem(HttpStatus.UNPROCESSABLE_CONTENT, "provider-rejected-request", ex.getMessage());
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String type, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create("https://voice-ai.org/problems/" + type));
+		return problem;
+	}
+
+}
