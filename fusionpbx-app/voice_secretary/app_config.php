@@ -20,7 +20,7 @@
 		$apps[$x]['category'] = 'switch';
 		$apps[$x]['subcategory'] = '';
 		$apps[$x]['version'] = '1.0';
-		$apps[$x]['license'] = 'Mozilla Public License 1.1';
+		$apps[$x]['license'] = 'Mozilla Public License 2.0';
 		$apps[$x]['url'] = '';
 		$apps[$x]['description']['en-us'] = 'AI voice secretary: answers calls, talks with the caller, transfers or takes a message.';
 		$apps[$x]['description']['pt-br'] = 'Secretária virtual com IA: atende chamadas, conversa com o chamador, transfere ou anota recados.';
