@@ -1,9 +1,11 @@
 package org.voiceai.providers.autoconfigure;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,6 +19,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 
 import org.voiceai.providers.ProviderFactory;
 import org.voiceai.providers.ProviderRegistry;
+import org.voiceai.providers.http.HttpErrorMapper;
+import org.voiceai.providers.http.ProviderHttp;
 import org.voiceai.providers.manager.ProviderCircuitBreakers;
 import org.voiceai.providers.manager.ProviderInstances;
 import org.voiceai.providers.manager.ProviderManager;
@@ -35,6 +39,18 @@ public final class ProvidersAutoConfiguration {
 		Path keyFile = (properties.keyFile() != null) ? properties.keyFile()
 				: Path.of(System.getProperty("user.home"), ".voice-ai", "secret.key");
 		return SecretKeyLoader.load(properties.key(), keyFile);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ProviderHttp providerHttp(JsonMapper json) {
+		// One pool for all providers of all domains; per-provider clients only set base URL and timeout.
+		ConnectionProvider connections = ConnectionProvider.builder("voice-ai-providers")
+			.maxConnections(256)
+			.pendingAcquireTimeout(Duration.ofSeconds(5))
+			.maxIdleTime(Duration.ofSeconds(30))
+			.build();
+		return new ProviderHttp(connections, new HttpErrorMapper(json));
 	}
 
 	@Bean
