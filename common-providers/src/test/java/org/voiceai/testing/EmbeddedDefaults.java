@@ -23,10 +23,14 @@ import org.springframework.test.context.TestPropertySource;
 		"voice-ai.secrets.key=" + EmbeddedDefaults.SECRET_KEY, "voice-ai.providers.cache-ttl=300ms",
 		"voice-ai.providers.attempt-timeout=2s", "voice-ai.providers.circuit-breaker.minimum-number-of-calls=2",
 		"voice-ai.providers.circuit-breaker.sliding-window-size=2",
-		"voice-ai.providers.circuit-breaker.wait-in-open-state=1h" })
+		"voice-ai.providers.circuit-breaker.wait-in-open-state=1h",
+		"voice-ai.service.token=" + EmbeddedDefaults.SERVICE_TOKEN })
 public @interface EmbeddedDefaults {
 
 	/** The AES key the tests use (base64 of 32 bytes). */
 	String SECRET_KEY = "q2hLrDkbkFQ0RYoXSpVZ4O1a2CfbDk7mRvDSGnAH3bk=";
+
+	/** The service API token the tests send (voice-ai-service). */
+	String SERVICE_TOKEN = "test-service-token-0123456789";
 
 }

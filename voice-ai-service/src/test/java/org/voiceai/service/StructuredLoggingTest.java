@@ -36,6 +36,7 @@ class StructuredLoggingTest {
 		this.http.get().uri("/api/v1/providers/llm/resolve")
 			.header("X-Domain-UUID", VoiceAiServiceApplicationTest.DEMO_DOMAIN)
 			.header("X-Call-UUID", call)
+			.header("Authorization", "Bearer " + EmbeddedDefaults.SERVICE_TOKEN)
 			.exchange()
 			.expectStatus().isEqualTo(503);
 

@@ -3,9 +3,11 @@ package org.voiceai.service;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -28,6 +30,8 @@ class VoiceAiServiceApplicationTest {
 	static final String DEMO_DOMAIN = "5f0c5e2a-6d1b-4c55-9a51-000000000001";
 
 	@Autowired
+	WebTestClient anonymous;
+
 	WebTestClient http;
 
 	@Autowired
@@ -35,6 +39,13 @@ class VoiceAiServiceApplicationTest {
 
 	@Autowired
 	ProviderRowRepository providers;
+
+	@BeforeEach
+	void authenticate() {
+		this.http = this.anonymous.mutate()
+			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + EmbeddedDefaults.SERVICE_TOKEN)
+			.build();
+	}
 
 	@Test
 	void healthLivenessAndReadinessAreUpWithDatabaseAndSharedState() {
@@ -96,7 +107,7 @@ class VoiceAiServiceApplicationTest {
 	void badInputIsABadRequest() {
 		this.http.get().uri("/api/v1/providers/stt/resolve").header("X-Domain-UUID", "not-a-uuid").exchange()
 			.expectStatus().isBadRequest().expectBody()
-			.jsonPath("$.detail").isEqualTo("domain_uuid is not a UUID: 'not-a-uuid'");
+			.jsonPath("$.detail").isEqualTo("X-Domain-UUID: domain_uuid is not a UUID: 'not-a-uuid'");
 		this.http.get().uri("/api/v1/providers/fax/resolve").header("X-Domain-UUID", DEMO_DOMAIN).exchange()
 			.expectStatus().isBadRequest().expectBody()
 			.jsonPath("$.detail").isEqualTo("Unknown provider type 'fax'; use stt, tts, llm, embeddings or realtime");

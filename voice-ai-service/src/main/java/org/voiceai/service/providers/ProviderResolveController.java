@@ -1,11 +1,11 @@
 package org.voiceai.service.providers;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import reactor.core.publisher.Mono;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -29,13 +29,12 @@ class ProviderResolveController {
 
 	@GetMapping("/api/v1/providers/{type}/resolve")
 	@Operation(summary = "Which provider the domain uses for a type (stt, tts, llm, embeddings, realtime)")
-	Mono<ResolvedProviderResponse> resolve(@RequestHeader("X-Domain-UUID") String domain, @PathVariable String type,
+	Mono<ResolvedProviderResponse> resolve(@Parameter(hidden = true) DomainId domain, @PathVariable String type,
 			@RequestParam(required = false) String name) {
-		DomainId domainId = DomainId.parse(domain);
 		ProviderType<?> providerType = ProviderType.fromCode(type)
 			.orElseThrow(() -> new IllegalArgumentException(
 					"Unknown provider type '" + type + "'; use stt, tts, llm, embeddings or realtime"));
-		return this.providers.resolve(domainId, providerType, ProviderSelector.byName(name))
+		return this.providers.resolve(domain, providerType, ProviderSelector.byName(name))
 			.map(ResolvedProviderResponse::from);
 	}
 
