@@ -5,16 +5,19 @@ import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.MissingRequestValueException;
+import org.springframework.web.server.ServerWebInputException;
 
 import org.voiceai.providers.ProviderConfigException;
 import org.voiceai.providers.error.ProviderBadRequestException;
 import org.voiceai.providers.manager.NoUsableProviderException;
 import org.voiceai.providers.manager.ProvidersExhaustedException;
+import org.voiceai.service.audio.AudioTooLargeException;
 
 /**
  * Turns errors into RFC 9457 problem responses with a message an admin can act on. Provider errors name the domain,
@@ -29,6 +32,26 @@ class ApiExceptionHandler {
 	ProblemDetail badRequest(Exception ex) {
 		String detail = (ex instanceof MissingRequestValueException missing) ? missing.getReason() : ex.getMessage();
 		return problem(HttpStatus.BAD_REQUEST, "bad-request", detail);
+	}
+
+	@ExceptionHandler({ AudioTooLargeException.class, DataBufferLimitException.class })
+	ProblemDetail tooLarge(Exception ex) {
+		return problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", (ex instanceof AudioTooLargeException)
+				? ex.getMessage() : "Request body is over the size limit");
+	}
+
+	/** Unreadable bodies: 413 when over the size limit, else 400 with Spring's reason (never the body). */
+	@ExceptionHandler(ServerWebInputException.class)
+	ProblemDetail unreadable(ServerWebInputException ex) {
+		if (ex.getMostSpecificCause() instanceof DataBufferLimitException) {
+			return problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request body is over the size limit");
+		}
+		return problem(HttpStatus.BAD_REQUEST, "bad-request", ex.getReason());
+	}
+
+	@ExceptionHandler(SecretaryNotFoundException.class)
+	ProblemDetail secretaryNotFound(SecretaryNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "secretary-not-found", ex.getMessage());
 	}
 
 	@ExceptionHandler(NoUsableProviderException.class)
