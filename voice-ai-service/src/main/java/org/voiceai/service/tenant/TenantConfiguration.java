@@ -1,6 +1,7 @@
 package org.voiceai.service.tenant;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
 
 import io.swagger.v3.oas.models.Components;
@@ -13,6 +14,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OperationCustomizer;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,11 +23,12 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
 
+import org.voiceai.sharedstate.SharedState;
 import org.voiceai.tenant.DomainId;
 
 /** The tenant guard's wiring, and how the OpenAPI document describes it. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ServiceSecurityProperties.class)
+@EnableConfigurationProperties({ ServiceSecurityProperties.class, RateLimitProperties.class })
 class TenantConfiguration implements WebFluxConfigurer {
 
 	private static final String BEARER = "serviceToken";
@@ -50,6 +53,12 @@ class TenantConfiguration implements WebFluxConfigurer {
 	@Bean
 	TenantWebFilter tenantWebFilter(ServiceToken token, DomainDirectory domains, JsonMapper json) {
 		return new TenantWebFilter(token, domains, json);
+	}
+
+	@Bean
+	RateLimitWebFilter rateLimitWebFilter(SharedState state, RateLimitProperties limits, JsonMapper json,
+			ObjectProvider<Clock> clock) {
+		return new RateLimitWebFilter(state, limits, clock.getIfAvailable(Clock::systemUTC), json);
 	}
 
 	@Bean
