@@ -179,7 +179,8 @@ class ProviderManagerTest {
 			.hasMessageContaining("row " + notObject + ") in domain " + this.domain
 					+ ": config key 'config' must be a JSON object, got an array")
 			.hasMessageContaining("Provider 'no_such_vendor' (stt, row " + unknown + ")")
-			.hasMessageContaining("unknown provider_name; known stt providers: fake_alias, fake_stt")
+			.hasMessageContaining("unknown provider_name; known stt providers: ")
+			.hasMessageContaining("fake_alias, fake_stt")
 			.message()
 			.doesNotContain("sk-SECRET-123");
 	}
