@@ -18,6 +18,7 @@ import org.voiceai.providers.error.ProviderBadRequestException;
 import org.voiceai.providers.manager.NoUsableProviderException;
 import org.voiceai.providers.manager.ProvidersExhaustedException;
 import org.voiceai.service.audio.AudioTooLargeException;
+import org.voiceai.service.conversations.ConversationNotFoundException;
 
 /**
  * Turns errors into RFC 9457 problem responses with a message an admin can act on. Provider errors name the domain,
@@ -52,6 +53,11 @@ class ApiExceptionHandler {
 	@ExceptionHandler(SecretaryNotFoundException.class)
 	ProblemDetail secretaryNotFound(SecretaryNotFoundException ex) {
 		return problem(HttpStatus.NOT_FOUND, "secretary-not-found", ex.getMessage());
+	}
+
+	@ExceptionHandler(ConversationNotFoundException.class)
+	ProblemDetail conversationNotFound(ConversationNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "conversation-not-found", ex.getMessage());
 	}
 
 	@ExceptionHandler(NoUsableProviderException.class)

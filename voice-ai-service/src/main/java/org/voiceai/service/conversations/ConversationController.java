@@ -1,0 +1,82 @@
+package org.voiceai.service.conversations;
+
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import reactor.core.publisher.Mono;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import org.voiceai.service.tenant.TenantWebFilter;
+import org.voiceai.tenant.DomainId;
+
+/**
+ * Conversations of the guarded domain: ending one (FreeSWITCH, at hangup), listing and reading them (FusionPBX).
+ * Another domain's conversation is answered exactly like a missing one.
+ */
+@RestController
+class ConversationController {
+
+	static final int MAX_PAGE_SIZE = 100;
+
+	private final ConversationRecorder recorder;
+
+	private final ConversationRepository conversations;
+
+	ConversationController(ConversationRecorder recorder, ConversationRepository conversations) {
+		this.recorder = recorder;
+		this.conversations = conversations;
+	}
+
+	@PostMapping("/api/v1/conversations/{call_uuid}/end")
+	@Operation(summary = "Record how a call ended (final action, transfer target, duration); queues the "
+			+ "secretary's end-of-call webhook. Ending an ended call changes nothing.")
+	@ApiResponse(responseCode = "404", description = "No conversation for this call in the domain")
+	Mono<EndedConversation> end(@Parameter(hidden = true) DomainId domain,
+			@PathVariable("call_uuid") @Parameter(description = "FreeSWITCH call UUID",
+					example = "9f0c1f4e-3b0a-4f57-b1a3-2f1c7a5d9e11") UUID callUuid,
+			@RequestBody EndRequest request) {
+		TenantWebFilter.requireSameDomain(domain, request.domainUuid());
+		return this.recorder.end(domain, callUuid, request);
+	}
+
+	@GetMapping("/api/v1/conversations")
+	@Operation(summary = "The domain's conversations, newest first, optionally filtered by secretary, final "
+			+ "action and start date (from inclusive, to exclusive; a date-only 'to' includes that day)")
+	Mono<ConversationPage> list(@Parameter(hidden = true) DomainId domain,
+			@RequestParam(defaultValue = "0") @Parameter(description = "zero-based page") int page,
+			@RequestParam(defaultValue = "20") @Parameter(description = "page size, at most " + MAX_PAGE_SIZE) int size,
+			@RequestParam(name = "secretary_uuid", required = false) UUID secretaryUuid,
+			@RequestParam(name = "final_action", required = false) @Parameter(example = "transfer") String finalAction,
+			@RequestParam(required = false) @Parameter(example = "2026-03-01") String from,
+			@RequestParam(required = false) @Parameter(example = "2026-03-31T23:59:59-03:00") String to) {
+		if (page < 0 || page > 1_000_000 || size < 1 || size > MAX_PAGE_SIZE) {
+			throw new IllegalArgumentException("page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE);
+		}
+		ConversationFilter filter = ConversationFilter.of(secretaryUuid, finalAction, from, to);
+		return this.conversations.list(domain, filter, page, size)
+			.collectList()
+			.zipWith(this.conversations.count(domain, filter),
+					(items, total) -> new ConversationPage(items, page, size, total));
+	}
+
+	@GetMapping("/api/v1/conversations/{uuid}")
+	@Operation(summary = "One conversation with its messages in order, their stage latencies, providers and "
+			+ "knowledge-base sources")
+	@ApiResponse(responseCode = "404", description = "No such conversation in the domain")
+	Mono<ConversationDetail> get(@Parameter(hidden = true) DomainId domain,
+			@PathVariable @Parameter(description = "voice_conversation_uuid") UUID uuid) {
+		return this.conversations.findSummary(domain, uuid)
+			.switchIfEmpty(Mono.error(() -> new ConversationNotFoundException(uuid.toString())))
+			.zipWhen((conversation) -> this.conversations.messages(domain, uuid).collectList(),
+					ConversationDetail::new);
+	}
+
+}
