@@ -1,0 +1,38 @@
+package org.voiceai.service.chat;
+
+import java.time.Clock;
+import java.util.List;
+
+import reactor.core.publisher.Mono;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import org.voiceai.providers.manager.ProviderManager;
+import org.voiceai.service.conversations.ConversationRecorder;
+import org.voiceai.service.history.ConversationHistory;
+import org.voiceai.tenant.SecretaryRepository;
+import org.voiceai.transfer.TransferDestinationRepository;
+
+@Configuration(proxyBeanMethods = false)
+class ChatConfiguration {
+
+	/** Without a knowledge base, answers come from the prompt and business information alone. */
+	@Bean
+	@ConditionalOnMissingBean
+	KnowledgeLookup noKnowledge() {
+		return (domain, secretary, question) -> Mono.just(List.of());
+	}
+
+	@Bean
+	ChatService chatService(SecretaryRepository secretaries, TransferDestinationRepository destinations,
+			ConversationHistory history, ConversationRecorder recorder, KnowledgeLookup knowledge,
+			ProviderManager providers, JsonMapper json) {
+		return new ChatService(secretaries, destinations, history, recorder, knowledge, providers,
+				new PromptAssembler(json), new ActionResolver(json), Clock.systemUTC());
+	}
+
+}
