@@ -11,9 +11,10 @@ import java.util.Set;
  * on its own, as the reference bridge did, restarts the filter at every boundary and clicks every 20 ms.)
  *
  * <p>Output is time-aligned with the input: output sample {@code j} is the band-limited input evaluated at time
- * {@code j / outputRate}. Computing it needs a little look-ahead, so {@link #process} holds back the last few
- * milliseconds until later input arrives; {@link #flush} emits them at the end of the stream, after which the total
- * output length is exactly {@code round(totalInput * outputRate / inputRate)}.
+ * {@code j / outputRate}. Computing it needs half the filter's length of look-ahead, so {@link #process} holds back
+ * the last 17 periods of the lower rate (2.1 ms when that is 8 kHz) until later input arrives; {@link #flush} emits
+ * them at the end of the stream, after which the total output length is exactly
+ * {@code round(totalInput * outputRate / inputRate)}.
  *
  * <p>One instance per stream; not thread-safe. After the first calls at a given chunk size it allocates only the
  * returned arrays (and nothing with the {@code (…, short[] output, int outputOffset)} variants).
@@ -35,7 +36,7 @@ public final class Resampler {
 	/** Null for a pass-through (equal rates). */
 	private final PolyphaseFilter filter;
 
-	/** Input samples still needed, as floats so the filter loop converts nothing; history[0] is input sample historyStart. */
+	/** Input samples still needed (history[0] is sample historyStart), as floats so the filter converts nothing. */
 	private float[] history;
 
 	private int historyLength;
@@ -57,7 +58,7 @@ public final class Resampler {
 		int gcd = gcd(inputRate, outputRate);
 		this.up = outputRate / gcd;
 		this.down = inputRate / gcd;
-		this.filter = (inputRate == outputRate) ? null : PolyphaseFilter.design(inputRate, outputRate, this.up, this.down);
+		this.filter = (inputRate == outputRate) ? null : PolyphaseFilter.design(inputRate, outputRate, this.up);
 		this.history = new float[(this.filter == null) ? 0 : 2 * this.filter.taps()];
 		reset();
 	}
@@ -73,7 +74,7 @@ public final class Resampler {
 		return new Resampler(inputRate, outputRate);
 	}
 
-	/** Converts a whole signal at once: {@code process} then {@code flush}; exactly {@code round(n * out / in)} samples. */
+	/** Converts a whole signal: {@code process} then {@code flush}, exactly {@code round(n * out / in)} samples. */
 	public static short[] resample(short[] input, int inputRate, int outputRate) {
 		Resampler resampler = create(inputRate, outputRate);
 		short[] output = new short[(int) resampler.streamLength(input.length)];
@@ -102,6 +103,9 @@ public final class Resampler {
 	 * the output array of the allocation-free variant.
 	 */
 	public int outputLength(int inputLength) {
+		if (inputLength < 0) {
+			throw new IllegalArgumentException("negative input length: " + inputLength);
+		}
 		if (this.filter == null) {
 			return inputLength;
 		}
@@ -176,19 +180,25 @@ public final class Resampler {
 	}
 
 	private void convert(short[] output, int outputOffset, int count) {
-		int half = this.filter.taps() / 2;
-		int whole = this.down / this.up;
-		int fraction = this.down % this.up;
+		// Locals rather than fields in the loop: this runs for every output sample.
+		PolyphaseFilter filter = this.filter;
+		float[] samples = this.history;
+		int up = this.up;
+		int whole = this.down / up;
+		int fraction = this.down % up;
+		int phase = this.phase;
+		int first = (int) (this.anchor - (filter.taps() / 2 - 1) - this.historyStart);
 		for (int k = 0; k < count; k++) {
-			int first = (int) (this.anchor - (half - 1) - this.historyStart);
-			output[outputOffset + k] = toSample(this.filter.apply(this.history, first, this.phase));
-			this.anchor += whole;
-			this.phase += fraction;
-			if (this.phase >= this.up) {
-				this.phase -= this.up;
-				this.anchor++;
+			output[outputOffset + k] = toSample(filter.apply(samples, first, phase));
+			first += whole;
+			phase += fraction;
+			if (phase >= up) {
+				phase -= up;
+				first++;
 			}
 		}
+		this.anchor = this.historyStart + first + (filter.taps() / 2 - 1);
+		this.phase = phase;
 		this.emitted += count;
 	}
 
