@@ -1,13 +1,9 @@
 package org.voiceai.service.chat;
 
 import java.time.Clock;
-import java.util.List;
-
-import reactor.core.publisher.Mono;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,13 +15,6 @@ import org.voiceai.transfer.TransferDestinationRepository;
 
 @Configuration(proxyBeanMethods = false)
 class ChatConfiguration {
-
-	/** Without a knowledge base, answers come from the prompt and business information alone. */
-	@Bean
-	@ConditionalOnMissingBean
-	KnowledgeLookup noKnowledge() {
-		return (domain, secretary, question) -> Mono.just(List.of());
-	}
 
 	@Bean
 	ChatService chatService(SecretaryRepository secretaries, TransferDestinationRepository destinations,
