@@ -34,6 +34,14 @@ public final class LocalEmbeddingsFactory implements ProviderFactory<EmbeddingMo
 		this.shared = new ErrorTranslatingEmbeddingModel(model, new LangChainErrors("local", httpErrors, List.of()));
 	}
 
+	/**
+	 * The one in-process model of this process, loaded on first use. Other components that need local embeddings
+	 * (the knowledge base's fallback) use it too, so the 90 MB model is loaded once.
+	 */
+	public EmbeddingModel sharedModel() {
+		return this.shared;
+	}
+
 	@Override
 	public ProviderType<EmbeddingModel> type() {
 		return ProviderType.EMBEDDINGS;

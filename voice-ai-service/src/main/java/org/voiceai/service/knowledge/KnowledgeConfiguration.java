@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 
+import org.voiceai.providers.embeddings.LocalEmbeddingsFactory;
 import org.voiceai.providers.manager.ProviderManager;
 import org.voiceai.service.chat.KnowledgeLookup;
 import org.voiceai.service.chat.KnowledgeSnippet;
@@ -21,8 +22,9 @@ class KnowledgeConfiguration {
 	private static final int QUEUE = 1_000;
 
 	@Bean
-	LocalEmbeddingModel localEmbeddingModel() {
-		return new LocalEmbeddingModel();
+	LocalEmbeddingModel localEmbeddingModel(LocalEmbeddingsFactory local) {
+		// The same model instance as the domains' 'local' embeddings provider: one copy per process.
+		return new LocalEmbeddingModel(local::sharedModel);
 	}
 
 	@Bean

@@ -9,7 +9,7 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2Embedding
  * The in-process embedding model (all-MiniLM-L6-v2, ONNX, 384 dimensions) used by domains that configure no
  * embeddings provider: no server, no key. One instance per application, created on first use (about 1 s and 90 MB).
  * <p>
- * Kept behind this one small bean so the {@code local} embeddings provider can take over this role later.
+ * The application wires it to the {@code local} embeddings provider's shared model, so the model is loaded once.
  */
 public class LocalEmbeddingModel {
 
