@@ -247,7 +247,9 @@ class ConversationControllerTest {
 	}
 
 	private WebTestClient as(DomainId domain) {
+		// WebTestClient's default 5 s is too short for a first request on a loaded 2-core CI machine.
 		return this.anonymous.mutate()
+			.responseTimeout(Duration.ofSeconds(60))
 			.defaultHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
 			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + EmbeddedDefaults.SERVICE_TOKEN)
 			.defaultHeader(TenantWebFilter.DOMAIN_HEADER, domain.toString())
