@@ -12,7 +12,7 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * Test settings for a context on the embedded defaults: a private, throw-away embedded PostgreSQL on a free port
  * (never the developer's shared one), in-memory shared state, a fixed secret key, short provider cache TTL and a
- * circuit breaker that opens after two failures.
+ * circuit breaker that opens after two failures, and a patient test HTTP client.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,7 +24,9 @@ import org.springframework.test.context.TestPropertySource;
 		"voice-ai.providers.attempt-timeout=2s", "voice-ai.providers.circuit-breaker.minimum-number-of-calls=2",
 		"voice-ai.providers.circuit-breaker.sliding-window-size=2",
 		"voice-ai.providers.circuit-breaker.wait-in-open-state=1h",
-		"voice-ai.service.token=" + EmbeddedDefaults.SERVICE_TOKEN })
+		"voice-ai.service.token=" + EmbeddedDefaults.SERVICE_TOKEN,
+		// A loaded two-core CI machine can take more than the default 5 s to answer the first request of a context.
+		"spring.test.webtestclient.timeout=60s" })
 public @interface EmbeddedDefaults {
 
 	/** The AES key the tests use (base64 of 32 bytes). */

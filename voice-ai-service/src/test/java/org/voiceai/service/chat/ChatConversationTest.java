@@ -85,7 +85,7 @@ class ChatConversationTest {
 	void reset() {
 		openAi.resetAll();
 		receiver.resetAll();
-		this.http = this.anonymous.mutate().responseTimeout(Duration.ofSeconds(60)).build();
+		this.http = this.anonymous;
 	}
 
 	@Test

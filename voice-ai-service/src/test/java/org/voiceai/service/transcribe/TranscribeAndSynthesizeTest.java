@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -90,7 +89,7 @@ class TranscribeAndSynthesizeTest {
 	void setUp() {
 		primary.resetAll();
 		backup.resetAll();
-		this.http = this.anonymous.mutate().responseTimeout(Duration.ofSeconds(60)).build();
+		this.http = this.anonymous;
 		this.domain = new TestTenants(this.database).domain();
 		provider(ProviderType.STT, "whisper_api", primary, true, 0);
 		provider(ProviderType.TTS, "openai_tts", primary, true, 0);
