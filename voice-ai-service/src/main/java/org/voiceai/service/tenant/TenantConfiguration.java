@@ -25,6 +25,7 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
 
 import org.voiceai.sharedstate.SharedState;
 import org.voiceai.tenant.DomainId;
+import org.voiceai.tenant.ServiceToken;
 
 /** The tenant guard's wiring, and how the OpenAPI document describes it. */
 @Configuration(proxyBeanMethods = false)

@@ -18,6 +18,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import org.voiceai.tenant.DomainId;
+import org.voiceai.tenant.ServiceToken;
 
 /**
  * The tenant guard in front of every {@code /api/} endpoint: a valid service token, then an {@code X-Domain-UUID}

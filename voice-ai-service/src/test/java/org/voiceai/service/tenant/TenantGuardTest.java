@@ -14,6 +14,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import org.voiceai.tenant.ServiceToken;
 import org.voiceai.testing.EmbeddedDefaults;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package org.voiceai.service.tenant;
+package org.voiceai.tenant;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bearer token every {@code /api/v1} request must carry. Compared in constant time. Outside the embedded default
+ * The shared bearer token FreeSWITCH and FusionPBX present: on every {@code /api/v1} request to voice-ai-service and
+ * on every mod_audio_stream WebSocket handshake to voice-ai-realtime. Compared in constant time. Outside the embedded default
  * a missing token stops the service at start; the embedded default creates one in {@code $VOICE_AI_HOME/service.token}
  * so the README's run command works with no configuration.
  */
@@ -29,7 +30,11 @@ public final class ServiceToken {
 		this.token = token.getBytes(StandardCharsets.UTF_8);
 	}
 
-	static ServiceToken resolve(String configured, boolean embeddedDefault, Path home) {
+	/**
+	 * The configured token, or in the embedded default the one stored in {@code home/service.token} (created at first
+	 * start, so both services started from the README share it).
+	 */
+	public static ServiceToken resolve(String configured, boolean embeddedDefault, Path home) {
 		if (configured != null && !configured.isBlank()) {
 			if (configured.trim().length() < 16) {
 				throw new IllegalStateException("VOICE_AI_SERVICE_TOKEN is too short: use at least 16 characters "
@@ -77,6 +82,11 @@ public final class ServiceToken {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read or create the service token file " + file, ex);
 		}
+	}
+
+	/** The token itself, for a client of the other service to send. */
+	public String value() {
+		return new String(this.token, StandardCharsets.UTF_8);
 	}
 
 	@Override

@@ -1,0 +1,134 @@
+package org.voiceai.realtime;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import reactor.netty.http.server.WebsocketServerSpec;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
+import org.springframework.web.reactive.socket.server.support.WebSocketHandlerAdapter;
+import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
+
+import org.voiceai.providers.manager.ProviderManager;
+import org.voiceai.realtime.audio.PacingClock;
+import org.voiceai.realtime.call.CallAdmission;
+import org.voiceai.realtime.call.CallControls;
+import org.voiceai.realtime.call.CallMetrics;
+import org.voiceai.realtime.call.CallRegistry;
+import org.voiceai.realtime.call.CallSession;
+import org.voiceai.realtime.call.CallSessionFactory;
+import org.voiceai.realtime.call.InstructionsBuilder;
+import org.voiceai.realtime.call.SpokenApology;
+import org.voiceai.realtime.config.RealtimeProperties;
+import org.voiceai.realtime.esl.EslCommands;
+import org.voiceai.realtime.esl.EslGateway;
+import org.voiceai.realtime.playback.PlaybackSinks;
+import org.voiceai.realtime.record.CallRecorder;
+import org.voiceai.realtime.stream.StreamWebSocketHandler;
+import org.voiceai.realtime.tool.BusinessInfoTool;
+import org.voiceai.realtime.tool.CallTool;
+import org.voiceai.realtime.tool.EndCallTool;
+import org.voiceai.realtime.tool.KnowledgeSearchTool;
+import org.voiceai.realtime.tool.TakeMessageTool;
+import org.voiceai.realtime.tool.ToolRegistry;
+import org.voiceai.realtime.tool.TransferCallTool;
+import org.voiceai.tenant.SecretaryRepository;
+import org.voiceai.tenant.ServiceToken;
+import org.voiceai.transfer.TransferDestinationRepository;
+
+/** The bridge's wiring: the stream endpoint, call sessions, playback, tools and the pacing clock. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RealtimeProperties.class)
+class RealtimeConfiguration {
+
+	@Bean
+	ServiceToken serviceToken(Environment environment) {
+		boolean embedded = environment.getProperty("voice-ai.database.embedded", Boolean.class, false);
+		Path home = Path.of(environment.getProperty("voice-ai.home", System.getProperty("user.home") + "/.voice-ai"));
+		return ServiceToken.resolve(environment.getProperty("voice-ai.service.token"), embedded, home);
+	}
+
+	@Bean
+	CallRegistry callRegistry(EslGateway esl) {
+		CallRegistry registry = new CallRegistry();
+		esl.events().subscribe(registry::route);
+		return registry;
+	}
+
+	@Bean
+	PacingClock pacingClock(CallRegistry registry) {
+		return new PacingClock(() -> registry.active().forEach(CallSession::tick));
+	}
+
+	@Bean
+	CallMetrics callMetrics(MeterRegistry meters) {
+		return new CallMetrics(meters);
+	}
+
+	@Bean
+	EslCommands eslCommands(EslGateway esl) {
+		return new EslCommands(esl);
+	}
+
+	@Bean
+	ToolRegistry toolRegistry(TransferDestinationRepository destinations, JsonMapper json, ServiceToken token,
+			RealtimeProperties properties, WebClient.Builder webClients, ObjectProvider<Clock> clock) {
+		WebClient service = webClients.clone()
+			.baseUrl(properties.serviceUrl().toString())
+			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token.value())
+			.build();
+		List<CallTool> tools = List.of(new TransferCallTool(destinations, json, clock.getIfAvailable(Clock::systemUTC)),
+				new EndCallTool(json), new TakeMessageTool(), new BusinessInfoTool(json),
+				new KnowledgeSearchTool(service, json, Duration.ofSeconds(3)));
+		return new ToolRegistry(tools, json);
+	}
+
+	@Bean
+	PlaybackSinks playbackSinks(RealtimeProperties properties, EslCommands esl, JsonMapper json) {
+		return new PlaybackSinks(properties, esl, json);
+	}
+
+	@Bean
+	CallSessionFactory callSessionFactory(DatabaseClient database, SecretaryRepository secretaries,
+			ProviderManager providers, CallAdmission admission, ToolRegistry tools, CallRecorder recorder,
+			CallMetrics metrics, EslCommands esl, RealtimeProperties properties, ObjectProvider<Clock> clock) {
+		return new CallSessionFactory(database, secretaries, providers, admission, tools, recorder, metrics,
+				new SpokenApology(providers), new CallControls(esl), new InstructionsBuilder(), properties,
+				clock.getIfAvailable(Clock::systemUTC), System::nanoTime);
+	}
+
+	@Bean
+	StreamWebSocketHandler streamWebSocketHandler(ServiceToken token, CallSessionFactory sessions,
+			CallRegistry registry, PlaybackSinks sinks, RealtimeProperties properties, JsonMapper json) {
+		return new StreamWebSocketHandler(token, sessions, registry, sinks, properties, json);
+	}
+
+	@Bean
+	HandlerMapping streamHandlerMapping(StreamWebSocketHandler handler) {
+		return new SimpleUrlHandlerMapping(Map.of("/stream/**", handler), -1);
+	}
+
+	@Bean
+	WebSocketHandlerAdapter webSocketHandlerAdapter(RealtimeProperties properties) {
+		// mod_audio_stream offers no subprotocol; frames beyond the limit close that call with 1009.
+		ReactorNettyRequestUpgradeStrategy upgrade = new ReactorNettyRequestUpgradeStrategy(
+				() -> WebsocketServerSpec.builder().maxFramePayloadLength(properties.maxFrameBytes()));
+		return new WebSocketHandlerAdapter(new HandshakeWebSocketService(upgrade));
+	}
+
+}

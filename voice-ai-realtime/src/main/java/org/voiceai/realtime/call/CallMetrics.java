@@ -1,0 +1,92 @@
+package org.voiceai.realtime.call;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * The bridge's Prometheus metrics, tagged by domain and provider: active calls, frames each way, underruns, late
+ * frames, barge-ins, first-audio latency (stream accepted → first agent frame) and provider round trip (caller
+ * stopped speaking → first agent audio).
+ */
+public class CallMetrics {
+
+	private final MeterRegistry registry;
+
+	private final AtomicInteger active = new AtomicInteger();
+
+	public CallMetrics(MeterRegistry registry) {
+		this.registry = registry;
+		registry.gauge("voiceai.realtime.calls.active", this.active);
+	}
+
+	/** The meters of one call (looked up once, so the audio path only increments). */
+	public Call call(CallContext context) {
+		return new Call(context.domain().value().toString(), context.provider());
+	}
+
+	/** Counters and timers for one call's tags. */
+	public final class Call {
+
+		private final Counter framesIn;
+
+		private final Counter framesOut;
+
+		private final Counter bargeIns;
+
+		private final Counter underruns;
+
+		private final Counter lateFrames;
+
+		private final Timer firstAudio;
+
+		private final Timer roundTrip;
+
+		Call(String domain, String provider) {
+			String[] tags = { "domain", domain, "provider", provider };
+			this.framesIn = CallMetrics.this.registry.counter("voiceai.realtime.frames.in", tags);
+			this.framesOut = CallMetrics.this.registry.counter("voiceai.realtime.frames.out", tags);
+			this.bargeIns = CallMetrics.this.registry.counter("voiceai.realtime.barge.ins", tags);
+			this.underruns = CallMetrics.this.registry.counter("voiceai.realtime.underruns", tags);
+			this.lateFrames = CallMetrics.this.registry.counter("voiceai.realtime.late.frames", tags);
+			this.firstAudio = Timer.builder("voiceai.realtime.first.audio").tags(tags).register(CallMetrics.this.registry);
+			this.roundTrip = Timer.builder("voiceai.realtime.provider.round.trip").tags(tags)
+				.register(CallMetrics.this.registry);
+		}
+
+		public void started() {
+			CallMetrics.this.active.incrementAndGet();
+		}
+
+		public void ended(long underruns, long lateFrames) {
+			CallMetrics.this.active.decrementAndGet();
+			this.underruns.increment(underruns);
+			this.lateFrames.increment(lateFrames);
+		}
+
+		public void frameIn() {
+			this.framesIn.increment();
+		}
+
+		public void frameOut() {
+			this.framesOut.increment();
+		}
+
+		public void bargeIn() {
+			this.bargeIns.increment();
+		}
+
+		public void firstAudio(Duration sinceAccepted) {
+			this.firstAudio.record(sinceAccepted);
+		}
+
+		public void roundTrip(Duration sinceCallerStopped) {
+			this.roundTrip.record(sinceCallerStopped);
+		}
+
+	}
+
+}

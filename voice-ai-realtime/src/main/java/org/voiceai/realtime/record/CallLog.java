@@ -1,0 +1,67 @@
+package org.voiceai.realtime.record;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+import org.voiceai.realtime.call.CallContext;
+import org.voiceai.realtime.call.CallOutcome;
+
+/**
+ * One call's writes to the {@link CallRecorder}, applied one after another in the order they happened, off the
+ * caller's thread. A failed write is logged and the next one still runs: a database hiccup must not end a call.
+ */
+public final class CallLog {
+
+	private static final Logger logger = LoggerFactory.getLogger(CallLog.class);
+
+	private final CallRecorder recorder;
+
+	private final CallContext call;
+
+	private final Sinks.Many<Mono<Void>> writes = Sinks.many().unicast().onBackpressureBuffer();
+
+	private final Sinks.Empty<Void> done = Sinks.empty();
+
+	public CallLog(CallRecorder recorder, CallContext call) {
+		this.recorder = recorder;
+		this.call = call;
+		this.writes.asFlux()
+			.concatMap((write) -> write.onErrorResume((error) -> {
+				logger.warn("Could not record call {} of domain {}: {}", call.callUuid(), call.domain().value(),
+						error.toString());
+				return Mono.empty();
+			}))
+			.doFinally((signal) -> this.done.tryEmitEmpty())
+			.subscribe();
+	}
+
+	public void started() {
+		submit(Mono.defer(() -> this.recorder.started(this.call)));
+	}
+
+	public void utterance(boolean fromCaller, String text) {
+		if (text != null && !text.isBlank()) {
+			submit(Mono.defer(() -> this.recorder.utterance(this.call, fromCaller, text.strip())));
+		}
+	}
+
+	/** The last write: the outcome. {@link #finished()} completes once it is stored. */
+	public void ended(CallOutcome outcome, List<String> messages) {
+		submit(Mono.defer(() -> this.recorder.ended(this.call, outcome, List.copyOf(messages))));
+		this.writes.tryEmitComplete();
+	}
+
+	public Mono<Void> finished() {
+		return this.done.asMono();
+	}
+
+	private void submit(Mono<Void> write) {
+		// Callers hold the call session's lock, so emissions never race.
+		this.writes.tryEmitNext(write);
+	}
+
+}
