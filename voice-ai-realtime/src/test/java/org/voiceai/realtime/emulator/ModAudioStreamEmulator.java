@@ -1,0 +1,246 @@
+package org.voiceai.realtime.emulator;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.handshake.ServerHandshake;
+
+/**
+ * Plays FreeSWITCH's mod_audio_stream towards the bridge, as measured on a real FreeSWITCH 1.10.12
+ * (shared/docs/freeswitch-fusionpbx.md §6): a plain upgrade without subprotocol or deflate, carrying the extra
+ * headers of {@code STREAM_EXTRA_HEADERS}; the optional metadata as the first text frame; then binary signed 16-bit
+ * little-endian frames of 20 ms (320 B at 8 kHz, 640 B at 16 kHz) with the measured jitter (median 20 ms, an
+ * occasional back-to-back pair, gaps up to ~47 ms); no frames while paused; close 1000 on hang-up.
+ * <p>
+ * The caller "speaks" what {@link #speak} queues and is silent otherwise. Everything the bridge sends back is kept
+ * with its arrival time ({@link #received()}) so a test can rebuild what the caller heard for any return mode.
+ */
+public final class ModAudioStreamEmulator implements AutoCloseable {
+
+	/** One message from the bridge. */
+	public record Received(long nanos, byte[] binary, String text) {
+
+		public boolean isBinary() {
+			return this.binary != null;
+		}
+
+	}
+
+	private final Client client;
+
+	private final int frameBytes;
+
+	private final Random jitter;
+
+	private final ArrayDeque<byte[]> speech = new ArrayDeque<>();
+
+	private final List<Received> received = new ArrayList<>();
+
+	private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+
+	private volatile String closeReason;
+
+	private volatile boolean paused;
+
+	private volatile boolean running = true;
+
+	private Thread sender;
+
+	private long framesSent;
+
+	private ModAudioStreamEmulator(URI uri, Map<String, String> headers, int sampleRate, long seed) {
+		this.client = new Client(uri, headers);
+		this.frameBytes = 320 * (sampleRate / 8000);
+		this.jitter = new Random(seed);
+	}
+
+	/**
+	 * Connects and, when {@code metadata} is not null, sends it as the first text frame; then streams frames.
+	 * @param headers the handshake headers ({@code STREAM_EXTRA_HEADERS}), e.g. the Authorization token
+	 */
+	public static ModAudioStreamEmulator connect(URI uri, Map<String, String> headers, int sampleRate, String metadata)
+			throws InterruptedException {
+		ModAudioStreamEmulator emulator = new ModAudioStreamEmulator(uri, headers, sampleRate, uri.hashCode());
+		if (!emulator.client.connectBlocking(5, TimeUnit.SECONDS)) {
+			throw new IllegalStateException("could not connect to " + uri);
+		}
+		if (metadata != null && emulator.client.isOpen()) {
+			emulator.client.send(metadata);
+		}
+		emulator.startSending();
+		return emulator;
+	}
+
+	/** Queues caller speech (16-bit PCM at the stream's rate); it goes out in 20 ms frames after what is queued. */
+	public synchronized void speak(byte[] pcm) {
+		for (int offset = 0; offset < pcm.length; offset += this.frameBytes) {
+			byte[] frame = new byte[this.frameBytes];
+			System.arraycopy(pcm, offset, frame, 0, Math.min(this.frameBytes, pcm.length - offset));
+			this.speech.add(frame);
+		}
+	}
+
+	/** Whether the queued speech has all been sent. */
+	public synchronized boolean doneSpeaking() {
+		return this.speech.isEmpty();
+	}
+
+	/** {@code uuid_audio_stream … pause}: no frames at all (not even silence) until {@link #resume}. */
+	public void pause() {
+		this.paused = true;
+	}
+
+	public void resume() {
+		this.paused = false;
+	}
+
+	/** Sends a text frame, as {@code uuid_audio_stream … send_text} does. */
+	public void sendText(String text) {
+		this.client.send(text);
+	}
+
+	/** Sends one binary frame of any content, outside the regular 20 ms cadence. */
+	public void sendBinary(byte[] data) {
+		this.client.send(data);
+	}
+
+	/** The caller hangs up: FreeSWITCH closes the socket with 1000 "Normal closure". */
+	public void hangUp() {
+		stopSending();
+		this.client.close(CloseFrame.NORMAL, "Normal closure");
+	}
+
+	public synchronized List<Received> received() {
+		return List.copyOf(this.received);
+	}
+
+	/** The close code the bridge (or the hang-up) ended the socket with. */
+	public CompletableFuture<Integer> closeCode() {
+		return this.closeCode;
+	}
+
+	public String closeReason() {
+		return this.closeReason;
+	}
+
+	public boolean isOpen() {
+		return this.client.isOpen();
+	}
+
+	public synchronized long framesSent() {
+		return this.framesSent;
+	}
+
+	@Override
+	public void close() {
+		stopSending();
+		if (this.client.isOpen()) {
+			this.client.close(CloseFrame.NORMAL, "Normal closure");
+		}
+	}
+
+	private void startSending() {
+		this.sender = new Thread(this::sendLoop, "mod-audio-stream-emulator");
+		this.sender.setDaemon(true);
+		this.sender.start();
+	}
+
+	private void stopSending() {
+		this.running = false;
+		if (this.sender != null) {
+			this.sender.interrupt();
+		}
+	}
+
+	private void sendLoop() {
+		long next = System.nanoTime() + 40_000_000L;
+		try {
+			while (this.running && this.client.isOpen()) {
+				next += 20_000_000L;
+				long delay = next - System.nanoTime() + lateness();
+				if (delay > 0) {
+					TimeUnit.NANOSECONDS.sleep(delay);
+				}
+				if (!this.paused) {
+					sendFrame();
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (RuntimeException ex) {
+			// The socket closed between the check and the send: the call is over.
+		}
+	}
+
+	/** Real media threads are mostly on time, sometimes late (a back-to-back pair follows), rarely ~27 ms late. */
+	private long lateness() {
+		int roll = this.jitter.nextInt(100);
+		if (roll < 5) {
+			return 10_000_000L;
+		}
+		if (roll < 7) {
+			return 27_000_000L;
+		}
+		return 0;
+	}
+
+	private void sendFrame() {
+		byte[] frame;
+		synchronized (this) {
+			frame = this.speech.isEmpty() ? new byte[this.frameBytes] : this.speech.poll();
+			this.framesSent++;
+		}
+		this.client.send(frame);
+	}
+
+	private final class Client extends WebSocketClient {
+
+		Client(URI uri, Map<String, String> headers) {
+			super(uri, headers);
+		}
+
+		@Override
+		public void onOpen(ServerHandshake handshake) {
+		}
+
+		@Override
+		public void onMessage(String message) {
+			synchronized (ModAudioStreamEmulator.this) {
+				ModAudioStreamEmulator.this.received.add(new Received(System.nanoTime(), null, message));
+			}
+		}
+
+		@Override
+		public void onMessage(ByteBuffer bytes) {
+			byte[] data = new byte[bytes.remaining()];
+			bytes.get(data);
+			synchronized (ModAudioStreamEmulator.this) {
+				ModAudioStreamEmulator.this.received.add(new Received(System.nanoTime(), data, null));
+			}
+		}
+
+		@Override
+		public void onClose(int code, String reason, boolean remote) {
+			ModAudioStreamEmulator.this.closeReason = reason;
+			ModAudioStreamEmulator.this.running = false;
+			ModAudioStreamEmulator.this.closeCode.complete(code);
+		}
+
+		@Override
+		public void onError(Exception ex) {
+		}
+
+	}
+
+}
