@@ -6,8 +6,8 @@ import java.net.ServerSocket;
 
 import redis.embedded.RedisServer;
 
-/** A real Redis 7 server on a free local port, for tests that must see real Redis semantics (scripts, PEXPIRE). */
-final class EmbeddedRedis implements AutoCloseable {
+/** A real Redis 7 server on a free local port, for tests (of this package and of its users) that must see real Redis semantics (scripts, PEXPIRE). */
+public final class EmbeddedRedis implements AutoCloseable {
 
 	private final RedisServer server;
 
@@ -18,7 +18,7 @@ final class EmbeddedRedis implements AutoCloseable {
 		this.port = port;
 	}
 
-	static EmbeddedRedis start() {
+	public static EmbeddedRedis start() {
 		int port = freePort();
 		RedisServer server = RedisServer.builder()
 			.port(port)
@@ -39,11 +39,11 @@ final class EmbeddedRedis implements AutoCloseable {
 		}
 	}
 
-	int port() {
+	public int port() {
 		return port;
 	}
 
-	String url() {
+	public String url() {
 		return "redis://127.0.0.1:" + port + "/0";
 	}
 

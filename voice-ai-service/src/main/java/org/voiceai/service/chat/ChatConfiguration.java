@@ -7,6 +7,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import org.voiceai.calls.ConcurrentCalls;
+import org.voiceai.calls.ConcurrentCallsProperties;
 import org.voiceai.providers.manager.ProviderManager;
 import org.voiceai.service.conversations.ConversationRecorder;
 import org.voiceai.service.history.ConversationHistory;
@@ -19,9 +21,9 @@ class ChatConfiguration {
 	@Bean
 	ChatService chatService(SecretaryRepository secretaries, TransferDestinationRepository destinations,
 			ConversationHistory history, ConversationRecorder recorder, KnowledgeLookup knowledge,
-			ProviderManager providers, JsonMapper json) {
+			ProviderManager providers, JsonMapper json, ConcurrentCalls calls, ConcurrentCallsProperties callLimits) {
 		return new ChatService(secretaries, destinations, history, recorder, knowledge, providers,
-				new PromptAssembler(json), new ActionResolver(json), Clock.systemUTC());
+				new PromptAssembler(json), new ActionResolver(json), calls, callLimits.retryAfter(), Clock.systemUTC());
 	}
 
 }

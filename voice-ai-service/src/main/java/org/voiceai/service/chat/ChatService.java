@@ -1,6 +1,7 @@
 package org.voiceai.service.chat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import org.voiceai.calls.ConcurrentCalls;
 import org.voiceai.logging.LogContext;
 import org.voiceai.providers.ProviderType;
 import org.voiceai.providers.manager.ProviderManager;
@@ -26,6 +28,7 @@ import org.voiceai.service.conversations.RecordedMessage;
 import org.voiceai.service.conversations.StageProviders;
 import org.voiceai.service.conversations.TurnLatency;
 import org.voiceai.service.history.ConversationHistory;
+import org.voiceai.service.web.CallLimitExceededException;
 import org.voiceai.service.web.SecretaryNotFoundException;
 import org.voiceai.tenant.DomainId;
 import org.voiceai.tenant.Secretary;
@@ -62,11 +65,16 @@ public class ChatService {
 
 	private final ActionResolver actions;
 
+	private final ConcurrentCalls calls;
+
+	private final Duration retryAfter;
+
 	private final Clock clock;
 
 	public ChatService(SecretaryRepository secretaries, TransferDestinationRepository destinations,
 			ConversationHistory history, ConversationRecorder recorder, KnowledgeLookup knowledge,
-			ProviderManager providers, PromptAssembler prompts, ActionResolver actions, Clock clock) {
+			ProviderManager providers, PromptAssembler prompts, ActionResolver actions, ConcurrentCalls calls,
+			Duration retryAfter, Clock clock) {
 		this.secretaries = secretaries;
 		this.destinations = destinations;
 		this.history = history;
@@ -75,6 +83,8 @@ public class ChatService {
 		this.providers = providers;
 		this.prompts = prompts;
 		this.actions = actions;
+		this.calls = calls;
+		this.retryAfter = retryAfter;
 		this.clock = clock;
 	}
 
@@ -82,13 +92,23 @@ public class ChatService {
 		long started = System.nanoTime();
 		return this.secretaries.find(domain, command.secretary())
 			.switchIfEmpty(Mono.error(new SecretaryNotFoundException(command.secretary())))
-			.flatMap((secretary) -> this.recorder
-				.open(domain, command.call(), secretary.uuid(), command.callerIdNumber(), null, "turn_based")
+			.flatMap((secretary) -> admit(domain, command.call()).then(this.recorder
+				.open(domain, command.call(), secretary.uuid(), command.callerIdNumber(), null, "turn_based"))
 				.flatMap((conversation) -> Mono.zip(this.history.recent(domain, command.call(), HISTORY),
 						knowledge(domain, secretary, command), destinationsOpenNow(domain, secretary))
 					.flatMap((context) -> reply(domain, secretary, command, conversation, context.getT1(),
 							context.getT2(), context.getT3(), started))))
 			.contextWrite(LogContext.of(domain, command.call()));
+	}
+
+	/**
+	 * Counts the call against its domain's concurrent-call limit. Every turn asks, and only the first takes a slot:
+	 * asking again costs one shared-state read and keeps working when turns land on different instances.
+	 */
+	private Mono<Void> admit(DomainId domain, UUID call) {
+		return this.calls.admit(domain.value(), call)
+			.flatMap((admission) -> admission.admitted() ? Mono.<Void>empty()
+					: Mono.error(new CallLimitExceededException(domain.value(), admission.limit(), this.retryAfter)));
 	}
 
 	private Mono<ChatReply> reply(DomainId domain, Secretary secretary, ChatCommand command, UUID conversation,

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.voiceai.calls.ConcurrentCalls;
 import org.voiceai.service.tenant.TenantWebFilter;
 import org.voiceai.tenant.DomainId;
 
@@ -30,21 +31,28 @@ class ConversationController {
 
 	private final ConversationRepository conversations;
 
-	ConversationController(ConversationRecorder recorder, ConversationRepository conversations) {
+	private final ConcurrentCalls calls;
+
+	ConversationController(ConversationRecorder recorder, ConversationRepository conversations,
+			ConcurrentCalls calls) {
 		this.recorder = recorder;
 		this.conversations = conversations;
+		this.calls = calls;
 	}
 
 	@PostMapping("/api/v1/conversations/{call_uuid}/end")
 	@Operation(summary = "Record how a call ended (final action, transfer target, duration); queues the "
-			+ "secretary's end-of-call webhook. Ending an ended call changes nothing.")
+			+ "secretary's end-of-call webhook and frees the call's place under the domain's concurrent-call "
+			+ "limit. Ending an ended call changes nothing.")
 	@ApiResponse(responseCode = "404", description = "No conversation for this call in the domain")
 	Mono<EndedConversation> end(@Parameter(hidden = true) DomainId domain,
 			@PathVariable("call_uuid") @Parameter(description = "FreeSWITCH call UUID",
 					example = "9f0c1f4e-3b0a-4f57-b1a3-2f1c7a5d9e11") UUID callUuid,
 			@RequestBody EndRequest request) {
 		TenantWebFilter.requireSameDomain(domain, request.domainUuid());
-		return this.recorder.end(domain, callUuid, request);
+		// The call's slot under the domain's concurrent-call limit is freed once the end is stored.
+		return this.recorder.end(domain, callUuid, request)
+			.flatMap((ended) -> this.calls.release(domain.value(), callUuid).thenReturn(ended));
 	}
 
 	@GetMapping("/api/v1/conversations")

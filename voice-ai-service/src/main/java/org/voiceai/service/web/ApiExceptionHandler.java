@@ -6,8 +6,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.MissingRequestValueException;
@@ -58,6 +60,15 @@ class ApiExceptionHandler {
 	@ExceptionHandler(ConversationNotFoundException.class)
 	ProblemDetail conversationNotFound(ConversationNotFoundException ex) {
 		return problem(HttpStatus.NOT_FOUND, "conversation-not-found", ex.getMessage());
+	}
+
+	@ExceptionHandler(CallLimitExceededException.class)
+	ResponseEntity<ProblemDetail> callLimitExceeded(CallLimitExceededException ex) {
+		ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, "concurrent-call-limit", ex.getMessage());
+		problem.setProperty("limit", ex.limit());
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ex.retryAfter().toSeconds())))
+			.body(problem);
 	}
 
 	@ExceptionHandler(NoUsableProviderException.class)
