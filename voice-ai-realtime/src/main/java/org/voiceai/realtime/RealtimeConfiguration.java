@@ -24,9 +24,9 @@ import org.springframework.web.reactive.socket.server.support.HandshakeWebSocket
 import org.springframework.web.reactive.socket.server.support.WebSocketHandlerAdapter;
 import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
 
+import org.voiceai.calls.ConcurrentCalls;
 import org.voiceai.providers.manager.ProviderManager;
 import org.voiceai.realtime.audio.PacingClock;
-import org.voiceai.realtime.call.CallAdmission;
 import org.voiceai.realtime.call.CallControls;
 import org.voiceai.realtime.call.CallMetrics;
 import org.voiceai.realtime.call.CallRegistry;
@@ -39,6 +39,7 @@ import org.voiceai.realtime.esl.EslCommands;
 import org.voiceai.realtime.esl.EslGateway;
 import org.voiceai.realtime.playback.PlaybackSinks;
 import org.voiceai.realtime.record.CallRecorder;
+import org.voiceai.realtime.record.ServiceCallRecorder;
 import org.voiceai.realtime.stream.StreamWebSocketHandler;
 import org.voiceai.realtime.tool.BusinessInfoTool;
 import org.voiceai.realtime.tool.CallTool;
@@ -85,13 +86,23 @@ class RealtimeConfiguration {
 		return new EslCommands(esl);
 	}
 
+	/** voice-ai-service, which owns conversations and the knowledge base. */
 	@Bean
-	ToolRegistry toolRegistry(TransferDestinationRepository destinations, JsonMapper json, ServiceToken token,
-			RealtimeProperties properties, WebClient.Builder webClients, ObjectProvider<Clock> clock) {
-		WebClient service = webClients.clone()
+	WebClient voiceAiServiceClient(WebClient.Builder webClients, RealtimeProperties properties, ServiceToken token) {
+		return webClients.clone()
 			.baseUrl(properties.serviceUrl().toString())
 			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token.value())
 			.build();
+	}
+
+	@Bean
+	CallRecorder callRecorder(WebClient voiceAiServiceClient) {
+		return new ServiceCallRecorder(voiceAiServiceClient, 4, Duration.ofMillis(250));
+	}
+
+	@Bean
+	ToolRegistry toolRegistry(TransferDestinationRepository destinations, JsonMapper json, WebClient service,
+			ObjectProvider<Clock> clock) {
 		List<CallTool> tools = List.of(new TransferCallTool(destinations, json, clock.getIfAvailable(Clock::systemUTC)),
 				new EndCallTool(json), new TakeMessageTool(), new BusinessInfoTool(json),
 				new KnowledgeSearchTool(service, json, Duration.ofSeconds(3)));
@@ -105,7 +116,7 @@ class RealtimeConfiguration {
 
 	@Bean
 	CallSessionFactory callSessionFactory(DatabaseClient database, SecretaryRepository secretaries,
-			ProviderManager providers, CallAdmission admission, ToolRegistry tools, CallRecorder recorder,
+			ProviderManager providers, ConcurrentCalls admission, ToolRegistry tools, CallRecorder recorder,
 			CallMetrics metrics, EslCommands esl, RealtimeProperties properties, ObjectProvider<Clock> clock) {
 		return new CallSessionFactory(database, secretaries, providers, admission, tools, recorder, metrics,
 				new SpokenApology(providers), new CallControls(esl), new InstructionsBuilder(), properties,

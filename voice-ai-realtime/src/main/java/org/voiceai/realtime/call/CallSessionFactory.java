@@ -13,6 +13,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 
+import org.voiceai.calls.ConcurrentCalls;
 import org.voiceai.database.SqlBooleans;
 import org.voiceai.providers.ProviderType;
 import org.voiceai.providers.manager.ProviderManager;
@@ -47,7 +48,7 @@ public class CallSessionFactory {
 
 	private final ProviderManager providers;
 
-	private final CallAdmission admission;
+	private final ConcurrentCalls admission;
 
 	private final ToolRegistry tools;
 
@@ -68,7 +69,7 @@ public class CallSessionFactory {
 	private final LongSupplier nanoClock;
 
 	public CallSessionFactory(DatabaseClient database, SecretaryRepository secretaries, ProviderManager providers,
-			CallAdmission admission, ToolRegistry tools, CallRecorder recorder, CallMetrics metrics, Apology apology,
+			ConcurrentCalls admission, ToolRegistry tools, CallRecorder recorder, CallMetrics metrics, Apology apology,
 			CallControls controls, InstructionsBuilder instructions, RealtimeProperties properties, Clock clock,
 			LongSupplier nanoClock) {
 		this.database = database;
@@ -95,14 +96,15 @@ public class CallSessionFactory {
 			Function<CallContext, PlaybackSink> sinkFactory, Consumer<CallSession> onFinished) {
 		DomainId domain = request.domain();
 		return domainName(domain).flatMap((domainName) -> secretary(request).flatMap((secretary) -> this.admission
-			.admit(domain, request.call())
-			.flatMap((admitted) -> {
-				if (!admitted) {
-					return Mono.error(new StreamRefusedException(StreamCloseCodes.TOO_MANY_CALLS,
-							"domain " + domain.value() + " is at its concurrent-call limit"));
+			.admit(domain.value(), request.call())
+			.flatMap((admission) -> {
+				if (!admission.admitted()) {
+					return Mono.error(new StreamRefusedException(StreamCloseCodes.TOO_MANY_CALLS, "domain "
+							+ domain.value() + " is at its limit of " + admission.limit() + " concurrent calls"));
 				}
 				return connect(request, metadata, secretary, domainName, sinkFactory, onFinished)
-					.onErrorResume((error) -> this.admission.release(domain, request.call()).then(Mono.error(error)));
+					.onErrorResume((error) -> this.admission.release(domain.value(), request.call())
+						.then(Mono.error(error)));
 			})));
 	}
 
@@ -131,7 +133,7 @@ public class CallSessionFactory {
 						this.properties.lead(), this.controls.forCall(request.call()), this.tools,
 						new CallLog(this.recorder, context), this.metrics.call(context), this.apology,
 						timeouts(secretary), this.nanoClock, () -> {
-							this.admission.release(request.domain(), request.call()).subscribe();
+							this.admission.release(request.domain().value(), request.call()).subscribe();
 							onFinished.accept(self[0]);
 						});
 				self[0] = session;

@@ -7,19 +7,25 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.voiceai.calls.ConcurrentCalls;
 import org.voiceai.service.tenant.TenantWebFilter;
+import org.voiceai.service.web.SecretaryNotFoundException;
 import org.voiceai.tenant.DomainId;
+import org.voiceai.tenant.SecretaryRepository;
 
 /**
- * Conversations of the guarded domain: ending one (FreeSWITCH, at hangup), listing and reading them (FusionPBX).
+ * Conversations of the guarded domain: utterances reported by the realtime bridge, ending one (FreeSWITCH or the
+ * bridge, at hangup), listing and reading them (FusionPBX).
  * Another domain's conversation is answered exactly like a missing one.
  */
 @RestController
@@ -33,11 +39,14 @@ class ConversationController {
 
 	private final ConcurrentCalls calls;
 
+	private final SecretaryRepository secretaries;
+
 	ConversationController(ConversationRecorder recorder, ConversationRepository conversations,
-			ConcurrentCalls calls) {
+			ConcurrentCalls calls, SecretaryRepository secretaries) {
 		this.recorder = recorder;
 		this.conversations = conversations;
 		this.calls = calls;
+		this.secretaries = secretaries;
 	}
 
 	@PostMapping("/api/v1/conversations/{call_uuid}/end")
@@ -53,6 +62,42 @@ class ConversationController {
 		// The call's slot under the domain's concurrent-call limit is freed once the end is stored.
 		return this.recorder.end(domain, callUuid, request)
 			.flatMap((ended) -> this.calls.release(domain.value(), callUuid).thenReturn(ended));
+	}
+
+	@PutMapping("/api/v1/conversations/{call_uuid}")
+	@Operation(summary = "Open the conversation of a call that runs elsewhere (the realtime bridge), at call start. "
+			+ "Idempotent: the call keeps one conversation.")
+	@ApiResponse(responseCode = "404", description = "No such enabled secretary in the domain")
+	Mono<OpenedConversation> open(@Parameter(hidden = true) DomainId domain,
+			@PathVariable("call_uuid") @Parameter(description = "FreeSWITCH call UUID") UUID callUuid,
+			@RequestBody OpenConversationRequest request) {
+		TenantWebFilter.requireSameDomain(domain, request.domainUuid());
+		request.validate();
+		return this.secretaries.find(domain, request.secretaryUuid())
+			.switchIfEmpty(Mono.error(() -> new SecretaryNotFoundException(request.secretaryUuid())))
+			.flatMap((secretary) -> this.recorder.open(domain, callUuid, secretary.uuid(), request.callerIdNumber(),
+					request.callerIdName(), request.mode()))
+			.map(OpenedConversation::new);
+	}
+
+	@PostMapping("/api/v1/conversations/{call_uuid}/messages")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Store one utterance of a call whose conversation runs elsewhere (the realtime bridge); "
+			+ "the first one opens the call's conversation. Stored at once, in the order received.")
+	@ApiResponse(responseCode = "404", description = "No such enabled secretary in the domain")
+	Mono<AppendedMessage> append(@Parameter(hidden = true) DomainId domain,
+			@PathVariable("call_uuid") @Parameter(description = "FreeSWITCH call UUID") UUID callUuid,
+			@RequestBody AppendMessageRequest request) {
+		TenantWebFilter.requireSameDomain(domain, request.domainUuid());
+		request.validate();
+		RecordedMessage message = new RecordedMessage(request.messageRole(), request.content().strip(), null, null,
+				null, null, null, null);
+		return this.secretaries.find(domain, request.secretaryUuid())
+			.switchIfEmpty(Mono.error(() -> new SecretaryNotFoundException(request.secretaryUuid())))
+			.flatMap((secretary) -> this.recorder.open(domain, callUuid, secretary.uuid(), request.callerIdNumber(),
+					request.callerIdName(), request.mode()))
+			.flatMap((conversation) -> this.recorder.record(domain, conversation, message)
+				.map((turn) -> new AppendedMessage(conversation, turn)));
 	}
 
 	@GetMapping("/api/v1/conversations")

@@ -105,6 +105,78 @@ class ConversationControllerTest {
 	}
 
 	@Test
+	void utterancesReportedByTheRealtimeBridgeOpenTheConversationAndAreStoredInOrder() {
+		UUID secretary = this.tenants.secretary(this.domain, "Ana", null);
+		UUID call = UUID.randomUUID();
+		String opened = as(this.domain).put().uri("/api/v1/conversations/{call}", call)
+			.bodyValue("""
+					{"secretary_uuid": "%s", "caller_id_number": "5511988887777"}""".formatted(secretary))
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody(OpenedConversation.class)
+			.returnResult()
+			.getResponseBody()
+			.conversationUuid()
+			.toString();
+		as(this.domain).post().uri("/api/v1/conversations/{call}/messages", call)
+			.bodyValue("""
+					{"secretary_uuid": "%s", "role": "user", "content": "Qual o horário?",
+					 "caller_id_number": "5511988887777"}""".formatted(secretary))
+			.exchange()
+			.expectStatus().isCreated()
+			.expectBody()
+			.jsonPath("$.turn_number").isEqualTo(1);
+		String conversation = conversationOf(call);
+		assertThat(conversation).isEqualTo(opened);
+		as(this.domain).post().uri("/api/v1/conversations/{call}/messages", call)
+			.bodyValue("""
+					{"secretary_uuid": "%s", "role": "assistant", "content": "Das 8h às 18h."}""".formatted(secretary))
+			.exchange()
+			.expectStatus().isCreated()
+			.expectBody()
+			.jsonPath("$.conversation_uuid").isEqualTo(conversation)
+			.jsonPath("$.turn_number").isEqualTo(2);
+
+		as(this.domain).get().uri("/api/v1/conversations/{uuid}", conversation).exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.conversation.processing_mode").isEqualTo("realtime")
+			.jsonPath("$.conversation.caller_id_number").isEqualTo("5511988887777")
+			.jsonPath("$.messages[0].role").isEqualTo("user")
+			.jsonPath("$.messages[0].content").isEqualTo("Qual o horário?")
+			.jsonPath("$.messages[1].role").isEqualTo("assistant");
+	}
+
+	@Test
+	void anUtteranceForAnotherDomainsSecretaryOrWithABadRoleIsRefused() {
+		DomainId other = this.tenants.domain();
+		UUID foreign = this.tenants.secretary(other, "Zoe", null);
+		UUID call = UUID.randomUUID();
+		as(this.domain).post().uri("/api/v1/conversations/{call}/messages", call)
+			.bodyValue("{\"secretary_uuid\": \"%s\", \"role\": \"user\", \"content\": \"oi\"}".formatted(foreign))
+			.exchange()
+			.expectStatus().isNotFound();
+		UUID own = this.tenants.secretary(this.domain, "Ana", null);
+		as(this.domain).post().uri("/api/v1/conversations/{call}/messages", call)
+			.bodyValue("{\"secretary_uuid\": \"%s\", \"role\": \"system\", \"content\": \"oi\"}".formatted(own))
+			.exchange()
+			.expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.detail").isEqualTo("role must be user or assistant");
+		assertThat(this.database.sql("SELECT count(*) FROM v_voice_conversations WHERE call_uuid = :call")
+			.bind("call", call).map((row, metadata) -> row.get(0, Long.class)).one().block()).isZero();
+	}
+
+	private String conversationOf(UUID call) {
+		return this.database.sql("SELECT voice_conversation_uuid FROM v_voice_conversations WHERE domain_uuid = :d "
+				+ "AND call_uuid = :call")
+			.bind("d", this.domain.value())
+			.bind("call", call)
+			.map((row, metadata) -> row.get(0, UUID.class).toString())
+			.one()
+			.block();
+	}
+
+	@Test
 	void theListIsPagedNewestFirstAndFiltersBySecretaryActionAndDate() {
 		UUID ana = this.tenants.secretary(this.domain, "Ana", null);
 		UUID bia = this.tenants.secretary(this.domain, "Bia", null);

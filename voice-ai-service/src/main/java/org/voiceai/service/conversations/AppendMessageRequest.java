@@ -1,0 +1,61 @@
+package org.voiceai.service.conversations;
+
+import java.util.Locale;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * One utterance reported by a client that runs the conversation itself (the realtime bridge):
+ * {@code POST /conversations/{call_uuid}/messages}. The first one opens the call's conversation.
+ *
+ * @param domainUuid optional; when present it must equal the {@code X-Domain-UUID} header
+ * @param secretaryUuid the secretary answering the call, in the header's domain
+ * @param role {@code user} (the caller) or {@code assistant} (the secretary)
+ * @param content what was said
+ * @param callerIdNumber the caller's number, kept when the conversation is opened
+ * @param callerIdName the caller's name, kept when the conversation is opened
+ * @param processingMode {@code realtime} unless given
+ */
+public record AppendMessageRequest(@JsonProperty("domain_uuid") UUID domainUuid,
+		@JsonProperty("secretary_uuid") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID secretaryUuid,
+		@Schema(example = "user", requiredMode = Schema.RequiredMode.REQUIRED) String role,
+		@Schema(example = "Qual o horário de funcionamento?", requiredMode = Schema.RequiredMode.REQUIRED) String content,
+		@JsonProperty("caller_id_number") @Schema(example = "5511999990000") String callerIdNumber,
+		@JsonProperty("caller_id_name") String callerIdName,
+		@JsonProperty("processing_mode") @Schema(example = "realtime") String processingMode) {
+
+	static final int MAX_CONTENT = 20_000;
+
+	/** @throws IllegalArgumentException naming the unacceptable field */
+	void validate() {
+		if (this.secretaryUuid == null) {
+			throw new IllegalArgumentException("secretary_uuid is required");
+		}
+		messageRole();
+		if (this.content == null || this.content.isBlank()) {
+			throw new IllegalArgumentException("content is required");
+		}
+		if (this.content.length() > MAX_CONTENT) {
+			throw new IllegalArgumentException("content is longer than " + MAX_CONTENT + " characters");
+		}
+		if (this.callerIdNumber != null && this.callerIdNumber.length() > 64) {
+			throw new IllegalArgumentException("caller_id_number is longer than 64 characters");
+		}
+	}
+
+	MessageRole messageRole() {
+		String value = (this.role == null) ? "" : this.role.strip().toLowerCase(Locale.ROOT);
+		return switch (value) {
+			case "user" -> MessageRole.USER;
+			case "assistant" -> MessageRole.ASSISTANT;
+			default -> throw new IllegalArgumentException("role must be user or assistant");
+		};
+	}
+
+	String mode() {
+		return (this.processingMode == null || this.processingMode.isBlank()) ? "realtime" : this.processingMode.strip();
+	}
+
+}
