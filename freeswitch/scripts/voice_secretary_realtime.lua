@@ -46,7 +46,12 @@ if url == nil then
 end
 
 -- mod_audio_stream reads these once, at start (see docs/freeswitch.md and the realtime contract).
-for name, value in pairs(stream.variables(settings.service_token, settings.realtime_return_mode)) do
+local variables_ok, variables = pcall(stream.variables, settings.service_token, settings.realtime_return_mode)
+if not variables_ok then
+	log:err(variables)
+	return turn_based("unusable service_token")
+end
+for name, value in pairs(variables) do
 	session:setVariable(name, value)
 end
 session:setVariable("voice_secretary_mode", "realtime")
