@@ -276,6 +276,25 @@ class LuaCallFlowTest {
 	}
 
 	@Test
+	void maxTurnsHandsTheCallerToTheOperator() throws Exception {
+		this.database.sql("UPDATE v_voice_secretaries SET max_turns = 2 WHERE voice_secretary_uuid = :s")
+			.bind("s", this.secretary)
+			.then()
+			.block();
+		heard("Bom dia", "E o horário?");
+		replies(text("Olá! Em que posso ajudar?"), text("Das 8h às 18h."));
+		UUID call = UUID.randomUUID();
+
+		Map<String, Object> result = run(call, "secretary_ai.lua", Map.of("caller",
+				List.of(Map.of("speak", true), Map.of("speak", true))));
+
+		List<Map<String, Object>> calls = calls(result);
+		assertThat(calls(calls, "session:recordFile")).hasSize(2);
+		assertThat(args(only(calls, "session:transfer"))).containsExactly("9000", "XML", this.domainName);
+		assertThat(conversation(call)).containsEntry("final_action", "max_turns");
+	}
+
+	@Test
 	void realtimeModeSetsTheStreamVariablesAndStartsTheStreamWithTheContractUrl() throws Exception {
 		UUID call = UUID.randomUUID();
 		Map<String, Object> variables = new LinkedHashMap<>();
