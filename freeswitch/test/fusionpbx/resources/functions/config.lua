@@ -1,0 +1,2 @@
+-- Test stand-in for FusionPBX's resources/functions/config.lua, which on a real host loads the database settings
+-- (config.conf.lua). Here the stand-in database module reads VOICE_AI_TEST_DB instead, so nothing is needed.
