@@ -224,6 +224,13 @@ local function conversation()
 	session:setHangupHook("voice_secretary_on_hangup")
 	session:setInputCallback("voice_secretary_on_input", "")
 	log:info("secretary " .. secretary.name .. " (" .. secretary.uuid .. ") answers " .. tostring(caller_id))
+	--	The conversation exists from the first second, so even a call that never reaches the assistant is recorded
+	--	and closed. A failure here is not fatal: /chat opens it too.
+	local opened = service:put("/api/v1/conversations/" .. call_uuid, { secretary_uuid = secretary.uuid,
+		caller_id_number = caller_id, processing_mode = "turn_based" })
+	if not opened.ok then
+		log:warning("could not open the conversation: " .. tostring(opened.error))
+	end
 
 	if not say(secretary.greeting or phrase(secretary.language, "greeting")) then
 		return service_unavailable("synthesize")

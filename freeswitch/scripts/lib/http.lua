@@ -99,6 +99,10 @@ function http:post(path, body)
 	return self:request("post", path, body or {})
 end
 
+function http:put(path, body)
+	return self:request("put", path, body or {})
+end
+
 function http:get(path)
 	return self:request("get", path, nil)
 end

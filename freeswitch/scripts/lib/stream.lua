@@ -26,7 +26,7 @@ end
 
 --	Channel variables to set before uuid_audio_stream start.
 function stream.variables(token, return_mode)
-	local variables = { STREAM_MESSAGE_DEFLATE = "false", STREAM_HEART_BEAT = "15" }
+	local variables = { STREAM_MESSAGE_DEFLATE = "true", STREAM_HEART_BEAT = "15" }
 	if token ~= nil and token ~= "" then
 		-- JSON object of string values; the token is checked to need no escaping
 		if token:find("[%c\"\\]") then

@@ -230,6 +230,18 @@ class LuaCallFlowTest {
 	}
 
 	@Test
+	void aCallerSilentFromTheStartStillHasAConversationThatIsClosed() throws Exception {
+		heard("", "");
+		UUID call = UUID.randomUUID();
+
+		Map<String, Object> result = run(call, "secretary_ai.lua", Map.of("caller",
+				List.of(Map.of("silence", true), Map.of("silence", true))));
+
+		assertThat(requests(calls(result), "/api/v1/chat")).isEmpty();
+		assertThat(conversation(call)).containsEntry("final_action", "no_input");
+	}
+
+	@Test
 	void withTheServiceUnreachableTheCallerHearsTheFallbackAndGoesToTheFallbackDestination() throws Exception {
 		int closed;
 		try (ServerSocket socket = new ServerSocket(0)) {
@@ -309,7 +321,7 @@ class LuaCallFlowTest {
 		List<Map<String, Object>> calls = calls(result);
 		Map<String, String> set = new LinkedHashMap<>();
 		calls(calls, "session:setVariable").forEach((c) -> set.put(args(c).get(0), args(c).get(1)));
-		assertThat(set).containsEntry("STREAM_MESSAGE_DEFLATE", "false")
+		assertThat(set).containsEntry("STREAM_MESSAGE_DEFLATE", "true")
 			.containsEntry("STREAM_HEART_BEAT", "15")
 			.containsEntry("STREAM_EXTRA_HEADERS",
 					"{\"Authorization\":\"Bearer " + EmbeddedDefaults.SERVICE_TOKEN + "\"}")
