@@ -7,7 +7,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * {@code esl}: UP while the Event Socket connection is authenticated and subscribed, DOWN with the reason otherwise.
  * It is deliberately not in the readiness group: without ESL the bridge still streams audio back in the {@code raw}
  * and {@code json} return modes, so losing FreeSWITCH's event socket must not take the bridge out of rotation. It
- * shows in {@code /actuator/health} and {@code /actuator/health/esl}.
+ * counts in {@code /actuator/health}; the health group {@code call-control} ({@code /actuator/health/call-control},
+ * see application.yml) shows it with its details.
  */
 public final class EslHealthIndicator implements HealthIndicator {
 
