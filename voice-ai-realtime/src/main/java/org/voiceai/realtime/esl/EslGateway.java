@@ -11,8 +11,10 @@ public interface EslGateway {
 
 	/**
 	 * Sends {@code api <command>}. Emits the response body exactly as FreeSWITCH sent it (usually ending with a line
-	 * feed, e.g. {@code "+OK\n"}); errors with {@link EslCommandException} when the body starts with {@code -ERR},
-	 * when the connection is down, or when no reply comes within the command timeout. Never blocks the caller.
+	 * feed, e.g. {@code "+OK\n"}); errors with {@link EslCommandException} when the body starts with {@code -ERR} (or
+	 * {@code -USAGE}, FreeSWITCH's answer to wrong arguments), when the connection is down or drops before the reply,
+	 * or when no reply comes within the command timeout. Never blocks the caller. Each subscription sends the command
+	 * again.
 	 */
 	Mono<String> api(String command);
 

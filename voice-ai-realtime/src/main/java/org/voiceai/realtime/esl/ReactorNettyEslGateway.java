@@ -143,7 +143,7 @@ public final class ReactorNettyEslGateway implements EslGateway, AutoCloseable {
 		})
 			.timeout(timeout, Mono.error(() -> new EslCommandException(command,
 					"no reply from FreeSWITCH to `" + command + "` within " + timeout.toMillis() + " ms")))
-			.flatMap((body) -> body.startsWith("-ERR")
+			.flatMap((body) -> isRefusal(body)
 					? Mono.error(new EslCommandException(command, "FreeSWITCH refused `" + command + "`: " + body.strip()))
 					: Mono.just(body));
 	}
@@ -174,6 +174,11 @@ public final class ReactorNettyEslGateway implements EslGateway, AutoCloseable {
 	 */
 	public record Status(String address, boolean connected, Instant connectedSince, String lastError,
 			int consecutiveFailures, int connects) {
+	}
+
+	/** {@code -ERR ...}, and {@code -USAGE: ...} which FreeSWITCH answers to wrong arguments. */
+	private static boolean isRefusal(String body) {
+		return body.startsWith("-ERR") || body.startsWith("-USAGE");
 	}
 
 	private EslCommandException notConnected(String command) {

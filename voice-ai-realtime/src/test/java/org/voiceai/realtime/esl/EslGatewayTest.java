@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -85,12 +86,16 @@ class EslGatewayTest {
 		ReactorNettyEslGateway gateway = gateway(fake, "ClueCon", Duration.ofSeconds(5));
 		awaitTrue(gateway::isConnected);
 
-		List<String> replies = Flux.fromIterable(commands)
-			.flatMapSequential((command) -> gateway.api(command), 64)
+		// Sent from several threads at once; each reply must reach the command it answers.
+		List<Map.Entry<String, String>> replies = Flux.fromIterable(commands)
+			.flatMap((command) -> gateway.api(command)
+				.subscribeOn(Schedulers.parallel())
+				.map((reply) -> Map.entry(command, reply)), 64)
 			.collectList()
 			.block(WAIT);
 
-		assertThat(replies).containsExactlyElementsOf(IntStream.range(0, 40).mapToObj((i) -> "value" + i + "\n").toList());
+		assertThat(replies).hasSize(40).allSatisfy((pair) -> assertThat(pair.getValue())
+			.isEqualTo("value" + pair.getKey().substring(pair.getKey().lastIndexOf("var") + 3) + "\n"));
 		assertThat(fake.apiCommands()).containsExactlyInAnyOrderElementsOf(commands);
 	}
 
@@ -107,6 +112,35 @@ class EslGatewayTest {
 		}).verify(WAIT);
 		StepVerifier.create(gateway.api("uuid_kill 11111111-2222-3333-4444-555555555555")).expectNext("+OK\n")
 			.verifyComplete();
+		fake.answer("uuid_transfer", "-USAGE: <uuid> [-bleg|-both] <dest-exten> [<dialplan>] [<context>]\n");
+		StepVerifier.create(gateway.api("uuid_transfer"))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(EslCommandException.class)
+				.hasMessageContaining("-USAGE: <uuid>"))
+			.verify(WAIT);
+	}
+
+	@Test
+	void trackedChannelsAnswerLikeFreeSwitchAndHangUpWhenKilled() {
+		String other = "11111111-2222-3333-4444-555555555555";
+		FakeFreeSwitchEsl fake = fake(FakeFreeSwitchEsl.DEFAULT_PASSWORD).trackChannels().addChannel(CALL);
+		ReactorNettyEslGateway gateway = gateway(fake, "ClueCon", Duration.ofSeconds(2));
+		EslCommands commands = new EslCommands(gateway);
+		List<EslEvent> events = collect(gateway);
+		awaitTrue(gateway::isConnected);
+
+		StepVerifier.create(commands.kill(other))
+			.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("-ERR No such channel!"))
+			.verify(WAIT);
+		StepVerifier.create(commands.breakAll(CALL)).expectNext("+OK\n").verifyComplete();
+		StepVerifier.create(commands.kill(CALL)).expectNext("+OK\n").verifyComplete();
+		awaitTrue(() -> events.size() == 2);
+
+		assertThat(events).extracting(EslEvent::name).containsExactly("CHANNEL_HANGUP", "CHANNEL_HANGUP_COMPLETE");
+		assertThat(events).extracting(EslEvent::uniqueId).containsOnly(CALL);
+		assertThat(fake.isLive(CALL)).isFalse();
+		StepVerifier.create(commands.kill(CALL))
+			.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("-ERR No such channel!"))
+			.verify(WAIT);
 	}
 
 	@Test

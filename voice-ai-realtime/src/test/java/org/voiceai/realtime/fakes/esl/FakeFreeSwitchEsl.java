@@ -42,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>{@code api <command>} is answered {@code Content-Type: api/response} with the body scripted by
  * {@link #answer(String, String)} (longest matching prefix wins; default {@value #DEFAULT_REPLY} with its line feed,
  * as {@code uuid_kill} and friends answer), strictly in order, one at a time per connection, as FreeSWITCH runs
- * {@code api} commands on the socket's own thread.</li>
+ * {@code api} commands on the socket's own thread. With {@link #trackChannels()} it also knows which calls exist
+ * ({@code -ERR No such channel!} for others) and hangs up the ones it is told to {@code uuid_kill}.</li>
  * <li>{@code exit} gets {@code +OK bye} and a disconnect notice; unknown commands {@code -ERR command not found}.</li>
  * </ul>
  * Every command block received is recorded with its time ({@link #commands()}, {@link #apiCommands()},
@@ -59,6 +60,9 @@ public final class FakeFreeSwitchEsl implements AutoCloseable {
 
 	/** What {@code api} commands get unless scripted otherwise. */
 	public static final String DEFAULT_REPLY = "+OK\n";
+
+	/** What FreeSWITCH answers to a {@code uuid_*} command for a channel that does not exist. */
+	public static final String NO_SUCH_CHANNEL = "-ERR No such channel!\n";
 
 	/** The body FreeSWITCH puts in {@code text/disconnect-notice}. */
 	public static final String DISCONNECT_NOTICE = "Disconnected, goodbye.\nSee you at ClueCon! http://www.cluecon.com/\n";
@@ -83,6 +87,10 @@ public final class FakeFreeSwitchEsl implements AutoCloseable {
 	private final AtomicLong eventSequence = new AtomicLong(1000);
 
 	private final AtomicLong accepted = new AtomicLong();
+
+	private final Set<String> liveChannels = ConcurrentHashMap.newKeySet();
+
+	private volatile boolean trackChannels;
 
 	private volatile String password;
 
@@ -137,6 +145,28 @@ public final class FakeFreeSwitchEsl implements AutoCloseable {
 	public FakeFreeSwitchEsl answer(String commandPrefix, String body, Duration delay) {
 		this.replies.put(commandPrefix, new Reply(body, delay));
 		return this;
+	}
+
+	/**
+	 * Behaves like a FreeSWITCH with real channels: {@code uuid_*} commands for a UUID not added with
+	 * {@link #addChannel(String)} answer {@value #NO_SUCH_CHANNEL} (unless scripted with {@link #answer}), and
+	 * {@code uuid_kill} of a live channel answers {@code +OK}, then fires {@code CHANNEL_HANGUP} and
+	 * {@code CHANNEL_HANGUP_COMPLETE} ({@code NORMAL_CLEARING}) and forgets the channel.
+	 */
+	public FakeFreeSwitchEsl trackChannels() {
+		this.trackChannels = true;
+		return this;
+	}
+
+	/** A live call, for {@link #trackChannels()}. */
+	public FakeFreeSwitchEsl addChannel(String callUuid) {
+		this.liveChannels.add(callUuid);
+		return this;
+	}
+
+	/** Whether the channel is still live (added and not killed or hung up with {@link #emitHangupComplete}). */
+	public boolean isLive(String callUuid) {
+		return this.liveChannels.contains(callUuid);
 	}
 
 	/** Every command block received on any connection, in arrival order, {@code auth} included. */
@@ -201,6 +231,7 @@ public final class FakeFreeSwitchEsl implements AutoCloseable {
 
 	/** {@code CHANNEL_HANGUP_COMPLETE} for the call, with the cause and a zero {@code variable_billsec}. */
 	public void emitHangupComplete(String callUuid, String cause) {
+		this.liveChannels.remove(callUuid);
 		emit(channelEvent("CHANNEL_HANGUP_COMPLETE", callUuid, Map.of("Hangup-Cause", cause,
 				"variable_hangup_cause", cause, "variable_billsec", "0", "Channel-State", "CS_REPORTING")));
 	}
@@ -315,7 +346,27 @@ public final class FakeFreeSwitchEsl implements AutoCloseable {
 				bestLength = entry.getKey().length();
 			}
 		}
-		return (best != null) ? best : new Reply(DEFAULT_REPLY, Duration.ZERO);
+		if (best != null) {
+			return best;
+		}
+		if (this.trackChannels && command.startsWith("uuid_")) {
+			String[] words = command.split(" +");
+			if (words.length < 2 || !this.liveChannels.contains(words[1])) {
+				return new Reply(NO_SUCH_CHANNEL, Duration.ZERO);
+			}
+		}
+		return new Reply(DEFAULT_REPLY, Duration.ZERO);
+	}
+
+	/** What FreeSWITCH does after answering: a killed channel hangs up. */
+	private void afterReply(String command) {
+		if (this.trackChannels && command.startsWith("uuid_kill ")) {
+			String callUuid = command.split(" +")[1];
+			if (this.liveChannels.contains(callUuid)) {
+				emitHangup(callUuid, "NORMAL_CLEARING");
+				emitHangupComplete(callUuid, "NORMAL_CLEARING");
+			}
+		}
 	}
 
 	private void acceptLoop() {
@@ -434,6 +485,7 @@ public final class FakeFreeSwitchEsl implements AutoCloseable {
 				byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
 				write(("Content-Type: api/response\nContent-Length: " + body.length + "\n\n")
 					.getBytes(StandardCharsets.UTF_8), body);
+				afterReply(line.substring(4));
 				return true;
 			}
 			if (line.startsWith("event ")) {
