@@ -22,7 +22,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 import reactor.core.publisher.Sinks;
-import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.Connection;
 import reactor.netty.tcp.TcpClient;
@@ -63,8 +62,6 @@ public final class ReactorNettyEslGateway implements EslGateway, AutoCloseable {
 
 	private final TcpClient tcpClient;
 
-	private final Scheduler reconnectScheduler;
-
 	private final Sinks.Many<EslEvent> events = Sinks.many().multicast().directBestEffort();
 
 	private final AtomicReference<Session> ready = new AtomicReference<>();
@@ -88,16 +85,14 @@ public final class ReactorNettyEslGateway implements EslGateway, AutoCloseable {
 	private volatile Session session;
 
 	public ReactorNettyEslGateway(EslProperties properties) {
-		this(properties, TcpClient.create(), Schedulers.parallel());
-	}
-
-	ReactorNettyEslGateway(EslProperties properties, TcpClient tcpClient, Scheduler reconnectScheduler) {
 		this.properties = properties;
-		this.tcpClient = tcpClient.host(properties.host())
+		this.tcpClient = TcpClient.create()
+			.host(properties.host())
 			.port(properties.port())
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
+			// The socket is idle between calls; keepalive lets the OS notice a FreeSWITCH host that vanished.
+			.option(ChannelOption.SO_KEEPALIVE, true)
 			.doOnConnected((connection) -> connection.addHandlerLast("esl-frames", new EslFrameDecoder()));
-		this.reconnectScheduler = reconnectScheduler;
 	}
 
 	/** Starts connecting in the background; returns at once. Calling it again does nothing. */
@@ -129,7 +124,8 @@ public final class ReactorNettyEslGateway implements EslGateway, AutoCloseable {
 	@Override
 	public Mono<String> api(String command) {
 		if (command == null || command.isBlank() || command.indexOf('\n') >= 0 || command.indexOf('\r') >= 0) {
-			return Mono.error(new IllegalArgumentException("an ESL API command is one non-blank line, was: " + command));
+			return Mono.error(new IllegalArgumentException("an ESL API command is one non-blank line, was: "
+					+ ((command != null) ? command.replace("\r", "\\r").replace("\n", "\\n") : null)));
 		}
 		Duration timeout = this.properties.commandTimeout();
 		return Mono.<String>create((sink) -> {
@@ -160,7 +156,8 @@ public final class ReactorNettyEslGateway implements EslGateway, AutoCloseable {
 
 	/** A snapshot for health reporting and logs. */
 	public Status status() {
-		return new Status(this.properties.address(), isConnected(), this.connectedSince, isConnected() ? null : this.lastError,
+		boolean connected = isConnected();
+		return new Status(this.properties.address(), connected, this.connectedSince, connected ? null : this.lastError,
 				this.consecutiveFailures.get(), this.connects.get());
 	}
 
@@ -227,7 +224,7 @@ public final class ReactorNettyEslGateway implements EslGateway, AutoCloseable {
 		else {
 			logger.info("ESL: retrying {} in {} ms", this.properties.address(), delay.toMillis());
 		}
-		this.reconnect = this.reconnectScheduler.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
+		this.reconnect = Schedulers.parallel().schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	Duration backoff(int failures) {

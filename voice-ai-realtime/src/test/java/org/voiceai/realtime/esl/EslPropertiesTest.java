@@ -17,7 +17,9 @@ import org.springframework.core.env.StandardEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** {@code VOICE_AI_ESL_*} reach {@link EslProperties} through voice-ai-defaults.properties, with FreeSWITCH's defaults. */
+/**
+ * {@code VOICE_AI_ESL_*} reach {@link EslProperties} through voice-ai-defaults.properties, with FreeSWITCH's defaults.
+ */
 class EslPropertiesTest {
 
 	@Test
