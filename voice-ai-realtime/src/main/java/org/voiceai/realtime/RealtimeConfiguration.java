@@ -81,15 +81,10 @@ class RealtimeConfiguration {
 		return new CallMetrics(meters);
 	}
 
-	@Bean
-	EslCommands eslCommands(EslGateway esl) {
-		return new EslCommands(esl);
-	}
-
 	/** voice-ai-service, which owns conversations and the knowledge base. */
 	@Bean
-	WebClient voiceAiServiceClient(WebClient.Builder webClients, RealtimeProperties properties, ServiceToken token) {
-		return webClients.clone()
+	WebClient voiceAiServiceClient(RealtimeProperties properties, ServiceToken token) {
+		return WebClient.builder()
 			.baseUrl(properties.serviceUrl().toString())
 			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token.value())
 			.build();

@@ -1,6 +1,9 @@
 package org.voiceai.realtime;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
@@ -10,12 +13,16 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import org.voiceai.providers.manager.ProviderManager;
+import org.voiceai.realtime.esl.EslCommandException;
+import org.voiceai.realtime.esl.EslCommands;
+import org.voiceai.realtime.esl.EslGateway;
 import org.voiceai.testing.EmbeddedDefaults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The realtime bridge starts on the embedded defaults with health, readiness and metrics. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Nothing listens on port 1: the bridge must start and be ready without FreeSWITCH's event socket.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "voice-ai.esl.port=1")
 @AutoConfigureWebTestClient
 @AutoConfigureMetrics
 @EmbeddedDefaults
@@ -30,6 +37,12 @@ class VoiceAiRealtimeApplicationTest {
 	@Autowired
 	ProviderManager providers;
 
+	@Autowired
+	EslGateway esl;
+
+	@Autowired
+	EslCommands commands;
+
 	@Test
 	void readinessIncludesDatabaseAndSharedState() {
 		this.http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk().expectBody()
@@ -37,6 +50,20 @@ class VoiceAiRealtimeApplicationTest {
 			.jsonPath("$.components.r2dbc.status").isEqualTo("UP")
 			.jsonPath("$.components.sharedState.status").isEqualTo("UP");
 		this.http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void reportsEslWithoutGatingReadiness() {
+		this.http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.components.esl").doesNotExist();
+		this.http.get().uri("/actuator/health/call-control").exchange().expectStatus().isEqualTo(503).expectBody()
+			.jsonPath("$.status").isEqualTo("DOWN")
+			.jsonPath("$.components.esl.details.address").isEqualTo("127.0.0.1:1")
+			.jsonPath("$.components.esl.details.error").exists();
+		assertThat(this.esl.isConnected()).isFalse();
+		StepVerifier.create(this.commands.kill("6f1c2a1e-3b4d-4e5f-8a9b-0c1d2e3f4a5b"))
+			.expectError(EslCommandException.class)
+			.verify(Duration.ofSeconds(5));
 	}
 
 	@Test

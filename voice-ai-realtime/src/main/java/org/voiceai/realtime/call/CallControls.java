@@ -20,13 +20,14 @@ public class CallControls {
 	}
 
 	public CallControl forCall(UUID call) {
+		String id = call.toString();
 		return new CallControl() {
 
 			@Override
 			public Mono<Void> transfer(String number, String context) {
 				// Once transferred the stream has no purpose; stopping it closes the socket with 1000.
-				return CallControls.this.esl.transfer(call, number, context)
-					.then(CallControls.this.esl.audioStreamStop(call)
+				return CallControls.this.esl.transfer(id, number, context)
+					.then(CallControls.this.esl.audioStreamStop(id)
 						.onErrorResume((error) -> {
 							logger.debug("Stream of call {} already stopped: {}", call, error.getMessage());
 							return Mono.empty();
@@ -36,7 +37,7 @@ public class CallControls {
 
 			@Override
 			public Mono<Void> hangUp() {
-				return CallControls.this.esl.kill(call).then();
+				return CallControls.this.esl.kill(id).then();
 			}
 
 		};

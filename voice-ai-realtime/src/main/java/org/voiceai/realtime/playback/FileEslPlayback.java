@@ -101,18 +101,18 @@ public final class FileEslPlayback implements PlaybackSink {
 		this.buffered = 0;
 		this.announced.clear();
 		this.nextToPlay = this.nextSeq;
-		this.esl.breakAll(this.call)
+		this.esl.breakAll(this.call.toString())
 			.subscribe(null, (error) -> logger.warn("uuid_break failed for call {}: {}", this.call, error.getMessage()));
 	}
 
 	@Override
 	public void onEslEvent(EslEvent event) {
-		if (!PLAY_EVENT.equals(event.subclass())) {
+		if (!event.isCustom(PLAY_EVENT)) {
 			return;
 		}
 		JsonNode body;
 		try {
-			body = this.json.readTree(event.header("_body"));
+			body = this.json.readTree(event.body());
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Unreadable {} event for call {}: {}", PLAY_EVENT, this.call, ex.getMessage());
@@ -125,7 +125,7 @@ public final class FileEslPlayback implements PlaybackSink {
 		this.announced.put(body.path("seq").asLong(), file);
 		while (this.announced.containsKey(this.nextToPlay)) {
 			String next = this.announced.remove(this.nextToPlay++);
-			this.esl.broadcast(this.call, next)
+			this.esl.broadcast(this.call.toString(), next)
 				.subscribe(null, (error) -> logger.warn("uuid_broadcast failed for call {}: {}", this.call,
 						error.getMessage()));
 		}
