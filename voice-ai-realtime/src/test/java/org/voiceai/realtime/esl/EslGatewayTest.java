@@ -76,6 +76,19 @@ class EslGatewayTest {
 	}
 
 	@Test
+	void aclRejectionIsReportedAndRetried() {
+		FakeFreeSwitchEsl fake = fake(FakeFreeSwitchEsl.DEFAULT_PASSWORD).denyByAcl(true);
+		ReactorNettyEslGateway gateway = gateway(fake, "ClueCon", Duration.ofSeconds(2));
+
+		awaitTrue(() -> fake.acceptedConnections() >= 2);
+		assertThat(gateway.status().lastError()).contains("Access Denied, go away.").contains("apply-inbound-acl");
+		assertThat(fake.commands()).isEmpty();
+
+		fake.denyByAcl(false);
+		awaitTrue(gateway::isConnected);
+	}
+
+	@Test
 	void concurrentCommandsGetTheirOwnRepliesInOrder() {
 		FakeFreeSwitchEsl fake = fake(FakeFreeSwitchEsl.DEFAULT_PASSWORD);
 		List<String> commands = IntStream.range(0, 40).mapToObj((i) -> "uuid_getvar " + CALL + " var" + i).toList();
