@@ -201,12 +201,10 @@ public final class ReactorNettyEslGateway implements EslGateway, AutoCloseable {
 		logger.info("ESL: connected to FreeSWITCH at {} and subscribed", this.properties.address());
 	}
 
-	private void lost(Session session, boolean wasReady) {
+	private void lost(Session session) {
 		this.ready.compareAndSet(session, null);
-		if (wasReady) {
-			this.connectedSince = null;
-			failed("connection lost", false);
-		}
+		this.connectedSince = null;
+		failed("connection lost", false);
 	}
 
 	/** Records why we are not connected and schedules the next attempt after the backoff. */
@@ -434,7 +432,7 @@ public final class ReactorNettyEslGateway implements EslGateway, AutoCloseable {
 						"ESL connection to " + address() + " closed before the reply to `" + command.command() + "`"));
 			}
 			if (wasReady) {
-				lost(this, true);
+				lost(this);
 			}
 			else if (this.failureReported) {
 				failed(ReactorNettyEslGateway.this.lastError, true);

@@ -76,6 +76,19 @@ class EslGatewayTest {
 	}
 
 	@Test
+	void aclRejectionIsReportedAndRetried() {
+		FakeFreeSwitchEsl fake = fake(FakeFreeSwitchEsl.DEFAULT_PASSWORD).denyByAcl(true);
+		ReactorNettyEslGateway gateway = gateway(fake, "ClueCon", Duration.ofSeconds(2));
+
+		awaitTrue(() -> fake.acceptedConnections() >= 2);
+		assertThat(gateway.status().lastError()).contains("Access Denied, go away.").contains("apply-inbound-acl");
+		assertThat(fake.commands()).isEmpty();
+
+		fake.denyByAcl(false);
+		awaitTrue(gateway::isConnected);
+	}
+
+	@Test
 	void concurrentCommandsGetTheirOwnRepliesInOrder() {
 		FakeFreeSwitchEsl fake = fake(FakeFreeSwitchEsl.DEFAULT_PASSWORD);
 		List<String> commands = IntStream.range(0, 40).mapToObj((i) -> "uuid_getvar " + CALL + " var" + i).toList();
@@ -183,7 +196,10 @@ class EslGatewayTest {
 	@Test
 	void reconnectsAfterADropResubscribesAndKeepsTheSameEventFlux() {
 		FakeFreeSwitchEsl fake = fake(FakeFreeSwitchEsl.DEFAULT_PASSWORD);
-		ReactorNettyEslGateway gateway = gateway(fake, "ClueCon", Duration.ofSeconds(2));
+		// A one-second backoff holds the gateway down long enough to try a command; a long command timeout shows
+		// that the command fails because the gateway knows it is down, not because a reply never came.
+		ReactorNettyEslGateway gateway = start(new EslProperties("127.0.0.1", fake.port(), "ClueCon",
+				Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(1)));
 		List<EslEvent> events = collect(gateway);
 		awaitTrue(gateway::isConnected);
 		fake.emitHangup(CALL, "NORMAL_CLEARING");
@@ -244,14 +260,14 @@ class EslGatewayTest {
 	void lateReplyTimesOutAndDoesNotShiftLaterReplies() {
 		FakeFreeSwitchEsl fake = fake(FakeFreeSwitchEsl.DEFAULT_PASSWORD);
 		// FreeSWITCH reads nothing on the socket while an api command runs, so `version` waits behind `status`.
-		fake.answer("status", "UP slowly\n", Duration.ofMillis(400));
+		fake.answer("status", "UP slowly\n", Duration.ofMillis(1300));
 		fake.answer("version", "FreeSWITCH Version 1.10.12\n");
-		ReactorNettyEslGateway gateway = gateway(fake, "ClueCon", Duration.ofMillis(300));
+		ReactorNettyEslGateway gateway = gateway(fake, "ClueCon", Duration.ofMillis(1000));
 		awaitTrue(gateway::isConnected);
 
 		StepVerifier.create(gateway.api("status"))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(EslCommandException.class)
-				.hasMessageContaining("no reply from FreeSWITCH to `status` within 300 ms"))
+				.hasMessageContaining("no reply from FreeSWITCH to `status` within 1000 ms"))
 			.verify(WAIT);
 		StepVerifier.create(gateway.api("version")).expectNext("FreeSWITCH Version 1.10.12\n").verifyComplete();
 	}
@@ -325,15 +341,14 @@ class EslGatewayTest {
 		FakeFreeSwitchEsl fake = FakeFreeSwitchEsl.start();
 		int port = fake.port();
 		fake.close();
-		ReactorNettyEslGateway gateway = new ReactorNettyEslGateway(properties(port, "ClueCon", Duration.ofSeconds(2)));
-		this.resources.add(gateway);
-		gateway.start();
+		// A command timeout far longer than the wait below: the failure must come from knowing we are down.
+		ReactorNettyEslGateway gateway = start(properties(port, "ClueCon", Duration.ofSeconds(30)));
 
 		awaitTrue(() -> gateway.status().consecutiveFailures() >= 2);
 		StepVerifier.create(gateway.api("status"))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(EslCommandException.class)
 				.hasMessageContaining("cannot connect"))
-			.verify(Duration.ofMillis(500));
+			.verify(Duration.ofSeconds(3));
 		assertThat(new EslHealthIndicator(gateway).health().getDetails()).containsKey("error");
 	}
 
@@ -350,7 +365,11 @@ class EslGatewayTest {
 	}
 
 	private ReactorNettyEslGateway gateway(FakeFreeSwitchEsl fake, String password, Duration commandTimeout) {
-		ReactorNettyEslGateway gateway = new ReactorNettyEslGateway(properties(fake.port(), password, commandTimeout));
+		return start(properties(fake.port(), password, commandTimeout));
+	}
+
+	private ReactorNettyEslGateway start(EslProperties properties) {
+		ReactorNettyEslGateway gateway = new ReactorNettyEslGateway(properties);
 		this.resources.add(gateway);
 		gateway.start();
 		return gateway;

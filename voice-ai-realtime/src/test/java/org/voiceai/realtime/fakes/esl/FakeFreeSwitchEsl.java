@@ -44,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
  * as {@code uuid_kill} and friends answer), strictly in order, one at a time per connection, as FreeSWITCH runs
  * {@code api} commands on the socket's own thread. With {@link #trackChannels()} it also knows which calls exist
  * ({@code -ERR No such channel!} for others) and hangs up the ones it is told to {@code uuid_kill}.</li>
- * <li>{@code exit} gets {@code +OK bye} and a disconnect notice; unknown commands {@code -ERR command not found}.</li>
+ * <li>{@code exit} gets {@code +OK bye} and a disconnect notice; unknown commands {@code -ERR command not found}.
+ * {@link #denyByAcl(boolean)} turns connections away with {@code text/rude-rejection}.</li>
  * </ul>
  * Every command block received is recorded with its time ({@link #commands()}, {@link #apiCommands()},
  * {@link #awaitApiCommand(Predicate, Duration)}). Events are pushed with {@link #emitHangup(String, String)},
@@ -92,6 +93,8 @@ public final class FakeFreeSwitchEsl implements AutoCloseable {
 
 	private volatile boolean trackChannels;
 
+	private volatile boolean denyByAcl;
+
 	private volatile String password;
 
 	private volatile boolean closed;
@@ -130,6 +133,15 @@ public final class FakeFreeSwitchEsl implements AutoCloseable {
 	/** Changes the password accepted from now on (existing connections stay); a client with another one is refused. */
 	public FakeFreeSwitchEsl password(String password) {
 		this.password = password;
+		return this;
+	}
+
+	/**
+	 * Refuses new connections as an {@code apply-inbound-acl} that does not list the client does:
+	 * {@code text/rude-rejection} ({@code Access Denied, go away.}), a disconnect notice, close.
+	 */
+	public FakeFreeSwitchEsl denyByAcl(boolean deny) {
+		this.denyByAcl = deny;
 		return this;
 	}
 
@@ -439,6 +451,13 @@ public final class FakeFreeSwitchEsl implements AutoCloseable {
 
 		void serve() {
 			try (this.socket) {
+				if (FakeFreeSwitchEsl.this.denyByAcl) {
+					byte[] message = "Access Denied, go away.\n".getBytes(StandardCharsets.UTF_8);
+					write(("Content-Type: text/rude-rejection\nContent-Length: " + message.length + "\n\n")
+						.getBytes(StandardCharsets.UTF_8), message);
+					disconnect();
+					return;
+				}
 				writeText("Content-Type: auth/request\n\n");
 				InputStream in = new BufferedInputStream(this.socket.getInputStream());
 				while (!this.socket.isClosed()) {
@@ -463,6 +482,11 @@ public final class FakeFreeSwitchEsl implements AutoCloseable {
 		/** Answers one command; false when the connection is to be closed. */
 		private boolean handle(ReceivedCommand command) throws IOException {
 			String line = command.line();
+			if (line.startsWith("exit")) {
+				reply("+OK bye");
+				disconnect();
+				return false;
+			}
 			if (!this.authenticated) {
 				if (line.equals("auth " + FakeFreeSwitchEsl.this.password)) {
 					this.authenticated = true;
@@ -490,11 +514,6 @@ public final class FakeFreeSwitchEsl implements AutoCloseable {
 			}
 			if (line.startsWith("event ")) {
 				return subscribe(line.substring(6).trim().split(" +"));
-			}
-			if (line.equals("exit")) {
-				reply("+OK bye");
-				disconnect();
-				return false;
 			}
 			reply("-ERR command not found");
 			return true;
