@@ -1,10 +1,12 @@
 package org.voiceai.realtime.provider.openai;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -32,7 +34,16 @@ final class OpenAiRealtimeEvents {
 
 	private final AudioFormat outputFormat;
 
-	private final ArrayDeque<ConversationItem> history = new ArrayDeque<>();
+	/**
+	 * The conversation in the server's item order, keyed by item id. A caller turn takes its place when its audio is
+	 * committed and gets its text when the transcription completes, which is often after the reply has started.
+	 */
+	private final LinkedHashMap<String, ConversationItem> history = new LinkedHashMap<>();
+
+	private long unnamedItems;
+
+	/** Interrupted assistant items: the share of their audio the caller heard. */
+	private final Map<String, Double> heardShare = new HashMap<>();
 
 	private final Set<String> reportedCallIds = new HashSet<>();
 
@@ -66,9 +77,10 @@ final class OpenAiRealtimeEvents {
 				out.accept(new ProviderEvent.SpeechStopped());
 			}
 			case "conversation.item.input_audio_transcription.delta" -> textDelta(true, event.path("delta"), out);
+			case "input_audio_buffer.committed" -> reserve(event.path("item_id").asString(null));
 			case "conversation.item.input_audio_transcription.completed" -> {
 				String transcript = event.path("transcript").asString("");
-				remember(new ConversationItem.CallerText(transcript));
+				remember(event.path("item_id").asString(null), new ConversationItem.CallerText(transcript));
 				out.accept(new ProviderEvent.Transcript(true, transcript, true));
 			}
 			case "conversation.item.input_audio_transcription.failed" -> logger.warn("Caller transcription failed: "
@@ -80,12 +92,14 @@ final class OpenAiRealtimeEvents {
 			}
 			case "response.output_audio_transcript.done", "response.audio_transcript.done" -> {
 				String transcript = event.path("transcript").asString("");
-				remember(new ConversationItem.AssistantText(transcript));
+				String itemId = event.path("item_id").asString(null);
+				remember(itemId, new ConversationItem.AssistantText(heard(itemId, transcript)));
 				out.accept(new ProviderEvent.Transcript(false, transcript, true));
 			}
 			case "response.created" -> this.activeResponseId = event.path("response").path("id").asString(null);
-			case "response.function_call_arguments.done" -> toolCall(event.path("call_id").asString(""),
-					event.path("name").asString(""), event.path("arguments").asString("{}"), out);
+			case "response.function_call_arguments.done" -> toolCall(event.path("item_id").asString(null),
+					event.path("call_id").asString(""), event.path("name").asString(""),
+					event.path("arguments").asString("{}"), out);
 			case "response.done" -> responseDone(event.path("response"), out);
 			case "rate_limits.updated" -> rateLimits(event.path("rate_limits"));
 			default -> {
@@ -118,9 +132,10 @@ final class OpenAiRealtimeEvents {
 		}
 	}
 
-	private void toolCall(String callId, String name, String arguments, Consumer<ProviderEvent> out) {
+	private void toolCall(String itemId, String callId, String name, String arguments,
+			Consumer<ProviderEvent> out) {
 		if (this.reportedCallIds.add(callId)) {
-			remember(new ConversationItem.FunctionCall(callId, name, arguments));
+			remember(itemId, new ConversationItem.FunctionCall(callId, name, arguments));
 			out.accept(new ProviderEvent.ToolCall(callId, name, arguments));
 		}
 	}
@@ -128,7 +143,8 @@ final class OpenAiRealtimeEvents {
 	private void responseDone(JsonNode response, Consumer<ProviderEvent> out) {
 		for (JsonNode item : response.path("output")) {
 			if ("function_call".equals(item.path("type").asString(""))) {
-				toolCall(item.path("call_id").asString(""), item.path("name").asString(""),
+				toolCall(item.path("id").asString(null), item.path("call_id").asString(""),
+						item.path("name").asString(""),
 						item.path("arguments").asString("{}"), out);
 			}
 		}
@@ -158,7 +174,7 @@ final class OpenAiRealtimeEvents {
 
 	/** A result the bridge sent for a tool call, kept for a fresh session. */
 	synchronized void toolResult(String callId, String output) {
-		remember(new ConversationItem.FunctionCallOutput(callId, output));
+		remember(null, new ConversationItem.FunctionCallOutput(callId, output));
 	}
 
 	/**
@@ -176,6 +192,12 @@ final class OpenAiRealtimeEvents {
 		if (itemId != null) {
 			long receivedMs = this.audioItemBytes * 1000 / this.outputFormat.bytesPerSecond();
 			audioEndMs = Math.max(0, Math.min(playedMillis, receivedMs));
+			if (receivedMs > 0 && audioEndMs < receivedMs) {
+				this.heardShare.put(itemId, (double) audioEndMs / receivedMs);
+				if (this.history.get(itemId) instanceof ConversationItem.AssistantText said) {
+					remember(itemId, new ConversationItem.AssistantText(heard(itemId, said.text())));
+				}
+			}
 			this.audioItemId = null;
 			this.audioItemBytes = 0;
 		}
@@ -187,9 +209,15 @@ final class OpenAiRealtimeEvents {
 		return this.activeResponseId != null || this.callerSpeaking;
 	}
 
-	/** The conversation so far, oldest first, for replay into a fresh session. */
+	/** The conversation so far, oldest first, for replay into a fresh session (caller turns without text left out). */
 	synchronized List<ConversationItem> history() {
-		return new ArrayList<>(this.history);
+		List<ConversationItem> items = new ArrayList<>(this.history.size());
+		for (ConversationItem item : this.history.values()) {
+			if (!(item instanceof ConversationItem.CallerText caller && caller.text() == null)) {
+				items.add(item);
+			}
+		}
+		return items;
 	}
 
 	/** A fresh session starts with no response and no audio item of its own. */
@@ -205,11 +233,33 @@ final class OpenAiRealtimeEvents {
 		return this.usage.total();
 	}
 
-	private void remember(ConversationItem item) {
-		if (this.history.size() == MAX_CARRIED_ITEMS) {
-			this.history.removeFirst();
+	/** Holds the place of a committed caller turn until its transcription arrives. */
+	private void reserve(String itemId) {
+		if (itemId != null && !this.history.containsKey(itemId)) {
+			remember(itemId, new ConversationItem.CallerText(null));
 		}
-		this.history.addLast(item);
+	}
+
+	/** The part of an assistant transcript the caller heard, if the reply was cut short by a barge-in. */
+	private String heard(String itemId, String transcript) {
+		Double share = (itemId != null) ? this.heardShare.remove(itemId) : null;
+		if (share == null || share >= 1) {
+			return transcript;
+		}
+		int end = (int) Math.round(transcript.length() * share);
+		int space = transcript.lastIndexOf(' ', end);
+		return transcript.substring(0, (space > 0) ? space : end).strip() + "…";
+	}
+
+	/** Adds an item, or fills in the one already holding this item id's place. */
+	private void remember(String itemId, ConversationItem item) {
+		String key = (itemId != null) ? itemId : "local_" + (++this.unnamedItems);
+		if (this.history.replace(key, item) == null) {
+			if (this.history.size() == MAX_CARRIED_ITEMS) {
+				this.history.remove(this.history.keySet().iterator().next());
+			}
+			this.history.put(key, item);
+		}
 	}
 
 	/**

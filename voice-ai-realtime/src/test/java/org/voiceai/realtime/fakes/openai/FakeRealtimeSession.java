@@ -110,6 +110,8 @@ public final class FakeRealtimeSession {
 
 	private String userItemId;
 
+	private boolean transcriptionAfterReply;
+
 	FakeRealtimeSession(JsonMapper json, String model, WebsocketOutbound out) {
 		this.json = json;
 		this.model = model;
@@ -146,6 +148,15 @@ public final class FakeRealtimeSession {
 		return this;
 	}
 
+	/**
+	 * Sends caller transcriptions after the reply to the turn has started, as the API often does (transcription runs
+	 * beside the response), instead of before it.
+	 */
+	public synchronized FakeRealtimeSession transcribeAfterReply() {
+		this.transcriptionAfterReply = true;
+		return this;
+	}
+
 	/** A response whose output is a function call; returns its {@code call_id}. */
 	public synchronized String callTool(String name, String argumentsJson) {
 		String responseId = nextId("resp");
@@ -157,6 +168,7 @@ public final class FakeRealtimeSession {
 		ObjectNode item = functionCallItem(itemId, callId, name, "", "in_progress");
 		send(event("response.output_item.added").put("response_id", responseId).put("output_index", 0).set("item",
 				item));
+		send(event("conversation.item.added").putNull("previous_item_id").set("item", item.deepCopy()));
 		send(event("response.function_call_arguments.delta").put("response_id", responseId)
 			.put("item_id", itemId)
 			.put("output_index", 0)
@@ -171,6 +183,7 @@ public final class FakeRealtimeSession {
 		ObjectNode done = functionCallItem(itemId, callId, name, argumentsJson, "completed");
 		send(event("response.output_item.done").put("response_id", responseId).put("output_index", 0).set("item",
 				done));
+		send(event("conversation.item.done").putNull("previous_item_id").set("item", done.deepCopy()));
 		ArrayNode output = json.createArrayNode().add(done);
 		send(event("response.done").set("response", response(responseId, "completed", output)));
 		return callId;
@@ -461,15 +474,24 @@ public final class FakeRealtimeSession {
 		send(event("conversation.item.added").putNull("previous_item_id").set("item", item));
 		send(event("conversation.item.done").putNull("previous_item_id").set("item", item));
 		String transcript = this.callerTranscripts.isEmpty() ? "(caller speech)" : this.callerTranscripts.poll();
+		if (!this.transcriptionAfterReply) {
+			transcription(itemId, transcript);
+		}
+		if (createResponse && this.activeReply == null) {
+			play(nextReply(), true);
+		}
+		if (this.transcriptionAfterReply) {
+			transcription(itemId, transcript);
+		}
+	}
+
+	private void transcription(String itemId, String transcript) {
 		send(event("conversation.item.input_audio_transcription.delta").put("item_id", itemId)
 			.put("content_index", 0).put("delta", transcript));
 		ObjectNode completed = event("conversation.item.input_audio_transcription.completed").put("item_id", itemId)
 			.put("content_index", 0).put("transcript", transcript);
 		completed.putObject("usage").put("type", "duration").put("seconds", 1);
 		send(completed);
-		if (createResponse && this.activeReply == null) {
-			play(nextReply(), true);
-		}
 	}
 
 	private void itemCreate(JsonNode item, String eventId) {

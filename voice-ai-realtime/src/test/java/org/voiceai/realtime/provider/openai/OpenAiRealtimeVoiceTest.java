@@ -359,18 +359,22 @@ class OpenAiRealtimeVoiceTest {
 
 	@Test
 	void rotationCarriesTheConversationIntoAFreshSession() {
-		RealtimeConversation conversation = open(AudioFormat.PCM16_8K, Map.of("max_session_minutes", "0.04"));
+		RealtimeConversation conversation = open(AudioFormat.PCM16_8K, Map.of("max_session_minutes", "0.05"));
 		Events events = new Events(conversation);
 		FakeRealtimeSession first = this.openai.awaitSession();
 		first.awaitReceived("session.update");
-		first.callerWillSay("I need a plumber tomorrow.").queueReply("We can come at nine.", Duration.ofMillis(200));
+		first.transcribeAfterReply()
+			.callerWillSay("I need a plumber tomorrow.")
+			.queueReply("We can come at nine.", Duration.ofMillis(200));
 		OpenAiRealtimeTestKit.speakAsCaller(conversation, 300, 600);
 		events.next(ProviderEvent.ResponseDone.class);
 		String callId = first.callTool("take_message", "{\"name\":\"Ana\"}");
 		events.next(ProviderEvent.ToolCall.class);
-		first.queueReply("Message taken.", Duration.ofMillis(100));
+		events.next(ProviderEvent.ResponseDone.class);
+		first.queueReply("Message taken. Anything else I can do for you today?", Duration.ofMillis(1000));
 		conversation.sendToolResult(callId, "{\"saved\":true}").block(Duration.ofSeconds(5));
 		events.next(ProviderEvent.ResponseDone.class);
+		conversation.interrupt(400).block(Duration.ofSeconds(5));
 
 		FakeRealtimeSession second = this.openai.awaitSession(1);
 		second.awaitReceived("session.update");
@@ -386,7 +390,9 @@ class OpenAiRealtimeVoiceTest {
 		assertThat(carried.get(2).path("call_id").asString()).isEqualTo(callId);
 		assertThat(carried.get(3).path("type").asString()).isEqualTo("function_call_output");
 		assertThat(carried.get(3).path("output").asString()).isEqualTo("{\"saved\":true}");
-		assertThat(carried.get(4).path("content").get(0).path("text").asString()).isEqualTo("Message taken.");
+		assertThat(carried.get(4).path("content").get(0).path("text").asString())
+			.as("the interrupted reply as far as the caller heard it (400 of 1000 ms)")
+			.isEqualTo("Message taken.…");
 		assertThat(second.errorsSent()).isEmpty();
 
 		awaitDisconnected(first);

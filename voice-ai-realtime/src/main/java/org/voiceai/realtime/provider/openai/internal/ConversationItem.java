@@ -5,7 +5,7 @@ package org.voiceai.realtime.provider.openai.internal;
  */
 public sealed interface ConversationItem {
 
-	/** What the caller said (from input transcription). */
+	/** What the caller said (from input transcription; {@code null} until the transcription arrives). */
 	record CallerText(String text) implements ConversationItem {
 	}
 
