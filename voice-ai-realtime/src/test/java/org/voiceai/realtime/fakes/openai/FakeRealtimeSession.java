@@ -44,7 +44,7 @@ import org.voiceai.audio.Pcm16;
  * Scripting: {@link #speak}, {@link #startSpeaking} (a reply that stays in progress until
  * {@link Reply#finish()}), {@link #callTool}, {@link #sendError}, {@link #sendRateLimits}, {@link #drop},
  * {@link #close}. Inspection: {@link #received}, {@link #awaitReceived}, {@link #config}, {@link #inputFormat},
- * {@link #outputFormat}, {@link #appendedAudioMillis}, {@link #errorsSent}.
+ * {@link #outputFormat}, {@link #appendedAudioMillis}, {@link #errorsSent}, {@link #awaitConfigured}.
  */
 public final class FakeRealtimeSession {
 
@@ -232,6 +232,12 @@ public final class FakeRealtimeSession {
 	/** The client events of one {@code type} received so far. */
 	public List<JsonNode> received(String type) {
 		return this.received.stream().filter((event) -> type.equals(event.path("type").asString(""))).toList();
+	}
+
+	/** Waits until the client's first {@code session.update} has been answered; returns this session. */
+	public FakeRealtimeSession awaitConfigured() {
+		awaitReceived("session.update");
+		return this;
 	}
 
 	/** Waits for the first client event of {@code type}. */

@@ -53,6 +53,8 @@ public final class OpenAiRealtimeFake implements AutoCloseable {
 
 	private volatile boolean rejectAtHandshake = true;
 
+	private volatile boolean stalled;
+
 	private OpenAiRealtimeFake(String apiKey) {
 		this.apiKey = apiKey;
 		this.server = HttpServer.create()
@@ -75,6 +77,12 @@ public final class OpenAiRealtimeFake implements AutoCloseable {
 	/** Refuse bad keys as the API does now (upgrade, {@code error} invalid_api_key, close 3000) instead of 401. */
 	public OpenAiRealtimeFake rejectKeysAfterUpgrade() {
 		this.rejectAtHandshake = false;
+		return this;
+	}
+
+	/** Accept connections but never send {@code session.created}, as an overloaded server might (connect timeouts). */
+	public OpenAiRealtimeFake stallSessions() {
+		this.stalled = true;
 		return this;
 	}
 
@@ -138,7 +146,7 @@ public final class OpenAiRealtimeFake implements AutoCloseable {
 					"The Realtime Beta API is no longer supported. Please use /v1/realtime for the GA API.", 4000,
 					"invalid_request_error.beta_api_shape_disabled");
 		}
-		else {
+		else if (!this.stalled) {
 			session.created();
 		}
 		return in.aggregateFrames(16 * 1024 * 1024)

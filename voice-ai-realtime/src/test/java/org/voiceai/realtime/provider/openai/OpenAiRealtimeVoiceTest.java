@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.voiceai.audio.AudioFormat;
 import org.voiceai.providers.error.ProviderAuthException;
+import org.voiceai.providers.error.ProviderTimeoutException;
 import org.voiceai.providers.error.ProviderUnavailableException;
 import org.voiceai.providers.realtime.ProviderEvent;
 import org.voiceai.providers.realtime.RealtimeConversation;
@@ -355,6 +356,17 @@ class OpenAiRealtimeVoiceTest {
 		assertThatThrownBy(() -> voice.open(spec()).block(Duration.ofSeconds(10)))
 			.isInstanceOf(ProviderUnavailableException.class)
 			.hasMessageContaining("cannot connect");
+	}
+
+	@Test
+	void aServerThatNeverConfirmsTheSessionTimesOut() {
+		this.openai.stallSessions();
+		RealtimeVoice voice = voice(Map.of("connect_timeout_seconds", "0.5"));
+		assertThatThrownBy(() -> voice.open(spec()).block(Duration.ofSeconds(10)))
+			.isInstanceOf(ProviderTimeoutException.class)
+			.hasMessageContaining("no session.updated")
+			.hasMessageContaining("500 ms");
+		awaitDisconnected(this.openai.awaitSession());
 	}
 
 	@Test
