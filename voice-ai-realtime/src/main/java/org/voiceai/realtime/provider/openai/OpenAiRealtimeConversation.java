@@ -87,7 +87,7 @@ final class OpenAiRealtimeConversation implements RealtimeConversation {
 		this.settings = settings;
 		this.wire = wire;
 		this.json = json;
-		this.format = ClientEvents.sessionFormat(spec.callerFormat());
+		this.format = settings.sessionFormat(spec.callerFormat());
 		OpenAiRealtimeSettings.TurnDetection turns = settings.turnDetection();
 		this.sessionUpdate = wire.sessionUpdate(spec.instructions(),
 				(spec.voice() != null && !spec.voice().isBlank()) ? spec.voice() : settings.voice(), this.format,

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 
+import org.voiceai.audio.AudioEncoding;
+import org.voiceai.audio.AudioFormat;
 import org.voiceai.providers.ProviderConfig;
 
 /**
@@ -20,10 +22,14 @@ import org.voiceai.providers.ProviderConfig;
  * @param maxSessionAge {@code max_session_minutes}, default 55: a fresh session replaces the current one after this
  *        long, before OpenAI's 60-minute cap ends it
  * @param connectTimeout {@code connect_timeout_seconds}, default 10: connect and session setup together
+ * @param audioFormat {@code audio_format}: {@code auto} (default: G.711 when the caller sends G.711, else PCM16 at
+ *        24 kHz), {@code pcm}, {@code pcmu} or {@code pcma} to force one
  */
 public record OpenAiRealtimeSettings(String apiKey, URI baseUrl, String model, String voice,
 		TurnDetection turnDetection, String transcriptionModel, String noiseReduction, Duration maxSessionAge,
-		Duration connectTimeout) {
+		Duration connectTimeout, String audioFormat) {
+
+	private static final Set<String> AUDIO_FORMATS = Set.of("auto", "pcm", "pcmu", "pcma");
 
 	public static final String DEFAULT_BASE_URL = "wss://api.openai.com/v1/realtime";
 
@@ -45,11 +51,34 @@ public record OpenAiRealtimeSettings(String apiKey, URI baseUrl, String model, S
 		if (!(maxMinutes > 0) || maxMinutes >= SESSION_CAP.toMinutes()) {
 			throw config.problem("max_session_minutes", "must be more than 0 and less than 60 (OpenAI's session cap)");
 		}
+		String audioFormat = config.string("audio_format", "auto").toLowerCase(Locale.ROOT);
+		if (!AUDIO_FORMATS.contains(audioFormat)) {
+			throw config.problem("audio_format", "must be auto, pcm, pcmu or pcma, got '" + audioFormat + "'");
+		}
 		return new OpenAiRealtimeSettings(config.requireString("api_key"), config.url("base_url", DEFAULT_BASE_URL),
 				config.string("model", DEFAULT_MODEL), config.string("voice", DEFAULT_VOICE),
 				TurnDetection.from(config), config.string("transcription_model", DEFAULT_TRANSCRIPTION_MODEL),
 				"off".equals(noiseReduction) ? null : noiseReduction, Duration.ofMillis(Math.round(maxMinutes * 60_000)),
-				config.seconds("connect_timeout_seconds", Duration.ofSeconds(10)));
+				config.seconds("connect_timeout_seconds", Duration.ofSeconds(10)), audioFormat);
+	}
+
+	/**
+	 * The format of both audio directions for a caller sending {@code callerFormat}: the API takes G.711 at 8 kHz or
+	 * PCM16 at 24 kHz only.
+	 */
+	public AudioFormat sessionFormat(AudioFormat callerFormat) {
+		return switch (this.audioFormat) {
+			case "pcm" -> AudioFormat.PCM16_24K;
+			case "pcmu" -> AudioFormat.ULAW_8K;
+			case "pcma" -> AudioFormat.ALAW_8K;
+			default -> isG711(callerFormat, AudioEncoding.ULAW) ? AudioFormat.ULAW_8K
+					: isG711(callerFormat, AudioEncoding.ALAW) ? AudioFormat.ALAW_8K : AudioFormat.PCM16_24K;
+		};
+	}
+
+	private static boolean isG711(AudioFormat format, AudioEncoding encoding) {
+		return format != null && format.encoding() == encoding && format.sampleRate() == 8000
+				&& format.channels() == 1;
 	}
 
 	/** The WebSocket URL of a session: the base URL with {@code ?model=}. */
@@ -63,7 +92,7 @@ public record OpenAiRealtimeSettings(String apiKey, URI baseUrl, String model, S
 		return "OpenAiRealtimeSettings[baseUrl=" + this.baseUrl + ", model=" + this.model + ", voice=" + this.voice
 				+ ", turnDetection=" + this.turnDetection + ", transcriptionModel=" + this.transcriptionModel
 				+ ", noiseReduction=" + this.noiseReduction + ", maxSessionAge=" + this.maxSessionAge
-				+ ", connectTimeout=" + this.connectTimeout + "]";
+				+ ", connectTimeout=" + this.connectTimeout + ", audioFormat=" + this.audioFormat + "]";
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.voiceai.audio.AudioFormat;
 import org.voiceai.providers.ProviderConfigException;
 import org.voiceai.providers.ProviderRegistry;
 import org.voiceai.providers.ProviderType;
@@ -47,6 +48,22 @@ class OpenAiRealtimeVoiceFactoryTest {
 			.isEqualTo(new OpenAiRealtimeSettings.TurnDetection("server_vad", 0.5, 300, 500, "auto"));
 		assertThat(settings.maxSessionAge()).isEqualTo(Duration.ofMinutes(55));
 		assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(settings.audioFormat()).isEqualTo("auto");
+	}
+
+	@Test
+	void picksNativeG711ForG711CallersUnlessAFormatIsForced() {
+		OpenAiRealtimeSettings auto = settings(row());
+		assertThat(auto.sessionFormat(AudioFormat.ULAW_8K)).isEqualTo(AudioFormat.ULAW_8K);
+		assertThat(auto.sessionFormat(AudioFormat.ALAW_8K)).isEqualTo(AudioFormat.ALAW_8K);
+		assertThat(auto.sessionFormat(AudioFormat.PCM16_8K)).isEqualTo(AudioFormat.PCM16_24K);
+		assertThat(auto.sessionFormat(AudioFormat.PCM16_16K)).isEqualTo(AudioFormat.PCM16_24K);
+		assertThat(settings(row("audio_format", "PCMU")).sessionFormat(AudioFormat.PCM16_8K))
+			.isEqualTo(AudioFormat.ULAW_8K);
+		assertThat(settings(row("audio_format", "pcma")).sessionFormat(AudioFormat.ULAW_8K))
+			.isEqualTo(AudioFormat.ALAW_8K);
+		assertThat(settings(row("audio_format", "pcm")).sessionFormat(AudioFormat.ULAW_8K))
+			.isEqualTo(AudioFormat.PCM16_24K);
 	}
 
 	@Test
@@ -79,6 +96,7 @@ class OpenAiRealtimeVoiceFactoryTest {
 		assertInvalid(row("max_session_minutes", "0"), "max_session_minutes");
 		assertInvalid(row("base_url", "ftp://example.com"), "base_url");
 		assertInvalid(row("connect_timeout_seconds", "-1"), "connect_timeout_seconds");
+		assertInvalid(row("audio_format", "opus"), "audio_format");
 	}
 
 	private void assertInvalid(Map<String, Object> values, String key) {

@@ -136,6 +136,19 @@ class OpenAiRealtimeVoiceTest {
 	}
 
 	@Test
+	void aForcedAlawSessionSpeaksPcmaToAPcmCaller() {
+		RealtimeConversation conversation = open(AudioFormat.PCM16_8K, Map.of("audio_format", "pcma"));
+		Events events = new Events(conversation);
+		FakeRealtimeSession session = this.openai.awaitSession().awaitConfigured();
+		assertThat(session.outputFormat()).isEqualTo(AudioFormat.ALAW_8K);
+		assertThat(conversation.inputFormat()).isEqualTo(AudioFormat.ALAW_8K);
+		session.callerWillSay("Hello?");
+		OpenAiRealtimeTestKit.speakAsCaller(conversation, 200, 600);
+		assertThat(events.next(ProviderEvent.Transcript.class).text()).isEqualTo("Hello?");
+		events.audioBytes(2400);
+	}
+
+	@Test
 	void callerSpeechIsStreamedAndAnsweredWithAudioAndTranscripts() {
 		RealtimeConversation conversation = open(AudioFormat.PCM16_8K, Map.of());
 		Events events = new Events(conversation);

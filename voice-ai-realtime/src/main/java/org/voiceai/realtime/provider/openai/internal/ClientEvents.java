@@ -10,7 +10,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.voiceai.audio.AudioEncoding;
 import org.voiceai.audio.AudioFormat;
 
 /**
@@ -93,19 +92,6 @@ public final class ClientEvents {
 			case PCM16 -> node.put("type", "audio/pcm").put("rate", format.sampleRate());
 		}
 		return node;
-	}
-
-	/** The audio format the session uses for a caller format: native G.711 when the caller sends it. */
-	public static AudioFormat sessionFormat(AudioFormat callerFormat) {
-		if (callerFormat != null && callerFormat.sampleRate() == 8000 && callerFormat.channels() == 1) {
-			if (callerFormat.encoding() == AudioEncoding.ULAW) {
-				return AudioFormat.ULAW_8K;
-			}
-			if (callerFormat.encoding() == AudioEncoding.ALAW) {
-				return AudioFormat.ALAW_8K;
-			}
-		}
-		return AudioFormat.PCM16_24K;
 	}
 
 	/** ISO-639-1 from a BCP-47 tag ({@code pt-BR} → {@code pt}), as the transcription models take it. */
