@@ -1,6 +1,7 @@
 package org.voiceai.realtime.provider.openai;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,7 +36,7 @@ import org.voiceai.realtime.provider.openai.internal.RealtimeSocket;
  * One call's conversation with OpenAI Realtime. It owns the current session's socket and, before OpenAI's 60-minute
  * cap, replaces it with a fresh session that receives the conversation so far as items; the bridge sees one
  * uninterrupted event stream. A lost connection or a fatal {@code error} event ends the stream with a
- * {@link ProviderEvent.ProviderError}.
+ * {@link ProviderEvent.ProviderError}. Events are delivered on the socket's event loop: subscribers must not block.
  */
 final class OpenAiRealtimeConversation implements RealtimeConversation {
 
@@ -367,7 +368,11 @@ final class OpenAiRealtimeConversation implements RealtimeConversation {
 				case "error" -> onError(event.path("error"));
 				default -> {
 					if (this == OpenAiRealtimeConversation.this.current) {
-						OpenAiRealtimeConversation.this.mapper.map(event, OpenAiRealtimeConversation.this::emit);
+						List<ProviderEvent> mapped = new ArrayList<>(2);
+						OpenAiRealtimeConversation.this.mapper.map(event, mapped);
+						for (ProviderEvent mappedEvent : mapped) {
+							emit(mappedEvent);
+						}
 					}
 				}
 			}

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -63,25 +62,29 @@ final class OpenAiRealtimeEvents {
 		this.outputFormat = outputFormat;
 	}
 
-	/** Maps one server event (other than session and error events, which the conversation handles). */
-	synchronized void map(JsonNode event, Consumer<ProviderEvent> out) {
+	/**
+	 * Maps one server event (other than session and error events, which the conversation handles), adding what the
+	 * bridge should hear to {@code out}; the caller emits them after this returns, so no lock is held while the bridge
+	 * handles them.
+	 */
+	synchronized void map(JsonNode event, List<ProviderEvent> out) {
 		String type = event.path("type").asString("");
 		switch (type) {
 			case "response.output_audio.delta", "response.audio.delta" -> audioDelta(event, out);
 			case "input_audio_buffer.speech_started" -> {
 				this.callerSpeaking = true;
-				out.accept(new ProviderEvent.SpeechStarted());
+				out.add(new ProviderEvent.SpeechStarted());
 			}
 			case "input_audio_buffer.speech_stopped" -> {
 				this.callerSpeaking = false;
-				out.accept(new ProviderEvent.SpeechStopped());
+				out.add(new ProviderEvent.SpeechStopped());
 			}
 			case "conversation.item.input_audio_transcription.delta" -> textDelta(true, event.path("delta"), out);
 			case "input_audio_buffer.committed" -> reserve(event.path("item_id").asString(null));
 			case "conversation.item.input_audio_transcription.completed" -> {
 				String transcript = event.path("transcript").asString("");
 				remember(event.path("item_id").asString(null), new ConversationItem.CallerText(transcript));
-				out.accept(new ProviderEvent.Transcript(true, transcript, true));
+				out.add(new ProviderEvent.Transcript(true, transcript, true));
 			}
 			case "conversation.item.input_audio_transcription.failed" -> logger.warn("Caller transcription failed: "
 					+ event.path("error").path("code").asString("") + " " + event.path("error").path("message"));
@@ -94,7 +97,7 @@ final class OpenAiRealtimeEvents {
 				String transcript = event.path("transcript").asString("");
 				String itemId = event.path("item_id").asString(null);
 				remember(itemId, new ConversationItem.AssistantText(heard(itemId, transcript)));
-				out.accept(new ProviderEvent.Transcript(false, transcript, true));
+				out.add(new ProviderEvent.Transcript(false, transcript, true));
 			}
 			case "response.created" -> this.activeResponseId = event.path("response").path("id").asString(null);
 			case "response.function_call_arguments.done" -> toolCall(event.path("item_id").asString(null),
@@ -108,7 +111,7 @@ final class OpenAiRealtimeEvents {
 		}
 	}
 
-	private void audioDelta(JsonNode event, Consumer<ProviderEvent> out) {
+	private void audioDelta(JsonNode event, List<ProviderEvent> out) {
 		if (isCancelled(event)) {
 			return;
 		}
@@ -119,28 +122,28 @@ final class OpenAiRealtimeEvents {
 			this.audioItemBytes = 0;
 		}
 		this.audioItemBytes += audio.length;
-		out.accept(new ProviderEvent.AudioDelta(audio));
+		out.add(new ProviderEvent.AudioDelta(audio));
 	}
 
 	private boolean isCancelled(JsonNode event) {
 		return this.cancelledResponseId != null && this.cancelledResponseId.equals(event.path("response_id").asString(null));
 	}
 
-	private static void textDelta(boolean fromCaller, JsonNode delta, Consumer<ProviderEvent> out) {
+	private static void textDelta(boolean fromCaller, JsonNode delta, List<ProviderEvent> out) {
 		if (delta.isString() && !delta.asString().isEmpty()) {
-			out.accept(new ProviderEvent.Transcript(fromCaller, delta.asString(), false));
+			out.add(new ProviderEvent.Transcript(fromCaller, delta.asString(), false));
 		}
 	}
 
 	private void toolCall(String itemId, String callId, String name, String arguments,
-			Consumer<ProviderEvent> out) {
+			List<ProviderEvent> out) {
 		if (this.reportedCallIds.add(callId)) {
 			remember(itemId, new ConversationItem.FunctionCall(callId, name, arguments));
-			out.accept(new ProviderEvent.ToolCall(callId, name, arguments));
+			out.add(new ProviderEvent.ToolCall(callId, name, arguments));
 		}
 	}
 
-	private void responseDone(JsonNode response, Consumer<ProviderEvent> out) {
+	private void responseDone(JsonNode response, List<ProviderEvent> out) {
 		for (JsonNode item : response.path("output")) {
 			if ("function_call".equals(item.path("type").asString(""))) {
 				toolCall(item.path("id").asString(null), item.path("call_id").asString(""),
@@ -160,7 +163,7 @@ final class OpenAiRealtimeEvents {
 		if ("failed".equals(response.path("status").asString(""))) {
 			logger.warn("Response " + id + " failed: " + response.path("status_details"));
 		}
-		out.accept(new ProviderEvent.ResponseDone());
+		out.add(new ProviderEvent.ResponseDone());
 	}
 
 	private static void rateLimits(JsonNode limits) {
