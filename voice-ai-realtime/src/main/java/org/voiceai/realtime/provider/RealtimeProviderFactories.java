@@ -1,0 +1,19 @@
+package org.voiceai.realtime.provider;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import org.voiceai.realtime.provider.openai.OpenAiRealtimeVoiceFactory;
+
+/** The realtime providers this bridge can speak to, as factories the provider registry resolves REALTIME rows with. */
+@Configuration(proxyBeanMethods = false)
+public class RealtimeProviderFactories {
+
+	@Bean
+	OpenAiRealtimeVoiceFactory openAiRealtimeVoiceFactory(JsonMapper json) {
+		return new OpenAiRealtimeVoiceFactory(json);
+	}
+
+}
