@@ -90,14 +90,16 @@ public class StreamWebSocketHandler implements WebSocketHandler {
 			.doOnNext(connection::onMessage)
 			.doOnError((error) -> logger.warn("Stream of call {} failed: {}", request.call(), error.toString()))
 			.onErrorResume((error) -> Mono.empty())
-			.then(Mono.fromRunnable(connection::closedByFreeSwitch));
+			.then();
 		Mono.delay(FIRST_FRAME_WAIT).subscribe((tick) -> connection.openIfNotYet());
-		return Mono.zip(inbound, socket.send(outbound.asFlux())).then();
+		// However the socket ends (FreeSWITCH's close, a protocol error, our own close), the call learns of it once.
+		return Mono.zip(inbound, socket.send(outbound.asFlux())).then()
+			.doFinally((signal) -> connection.closedByFreeSwitch());
 	}
 
+	/** Closes with our code first: completing the outbound side first would let the server close with 1000. */
 	private static void close(WebSocketSession socket, Sinks.Many<WebSocketMessage> outbound, CloseStatus status) {
-		outbound.tryEmitComplete();
-		socket.close(status).subscribe();
+		socket.close(status).doFinally((signal) -> outbound.tryEmitComplete()).subscribe();
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -74,6 +75,8 @@ public final class FakeRealtimeSession {
 	private final Sinks.Many<String> outgoing = Sinks.many().unicast().onBackpressureBuffer();
 
 	private final List<JsonNode> received = new CopyOnWriteArrayList<>();
+
+	private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
 
 	private final List<JsonNode> errorsSent = new CopyOnWriteArrayList<>();
 
@@ -829,7 +832,13 @@ public final class FakeRealtimeSession {
 	}
 
 	private void send(ObjectNode event) {
+		this.sentAt.putIfAbsent(event.path("type").asString(""), System.nanoTime());
 		this.outgoing.tryEmitNext(this.json.writeValueAsString(event));
+	}
+
+	/** When an event of {@code type} was first sent ({@link System#nanoTime}), or -1 if never. */
+	public long firstSentNanos(String type) {
+		return this.sentAt.getOrDefault(type, -1L);
 	}
 
 	static void pause() {
