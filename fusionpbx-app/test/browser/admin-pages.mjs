@@ -84,7 +84,7 @@ try {
 	await Promise.all([a.waitForNavigation(), a.click('#btn_save')]);
 	check('secretarySavedToList', a.url().endsWith('/secretaries.php'));
 	check('secretaryListEscapes', !(await xssFired(a)) && (await a.locator('#secretaries').textContent()).includes(xss));
-	result.ids.secretary = new URL(await a.locator('#secretaries a').first().getAttribute('href'), app + '/').searchParams.get('id');
+	result.ids.secretary = new URL(await a.locator('#secretaries tr.list-row a').first().getAttribute('href'), app + '/').searchParams.get('id');
 	await shot(a, 'secretaries');
 	await a.goto(`${app}/secretary_edit.php?id=${result.ids.secretary}`);
 	check('secretaryEditEscapes', !(await xssFired(a)) && (await a.inputValue('#secretary_name')) === xss);
@@ -159,7 +159,7 @@ try {
 	await Promise.all([b.waitForNavigation(), b.click('#btn_save')]);
 	check('otherDomainEditRefused', (await b.content()).includes('Não encontrado'));
 	await b.goto(`${app}/documents.php`);
-	await b.evaluate((uuid) => {
+	await Promise.all([b.waitForNavigation(), b.evaluate((uuid) => {
 		const form = document.createElement('form');
 		form.method = 'post';
 		form.innerHTML = "<input name='action' value='delete'><input name='document_uuid' value='" + uuid + "'>";
@@ -167,8 +167,7 @@ try {
 		form.appendChild(token.cloneNode());
 		document.body.appendChild(form);
 		form.submit();
-	}, result.ids.document);
-	await b.waitForLoadState('load');
+	}, result.ids.document)]);
 	check('otherDomainDocumentDeleteRefused', (await b.content()).includes('Não encontrado'));
 	await shot(b, 'other-domain-documents');
 }
