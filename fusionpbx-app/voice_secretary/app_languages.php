@@ -79,6 +79,9 @@
 	$text['button-test_connection']['en-us'] = "Test connection";
 	$text['button-test_connection']['pt-br'] = "Testar conexão";
 
+	$text['description-test_connection']['en-us'] = "Asks the voice-ai service to build this provider from its saved settings (required keys, values, secret decryption). It does not call the vendor.";
+	$text['description-test_connection']['pt-br'] = "Pede ao serviço voice-ai que monte este provedor a partir das configurações salvas (chaves obrigatórias, valores, descriptografia dos segredos). Não chama o fornecedor.";
+
 	$text['button-upload']['en-us'] = "Upload";
 	$text['button-upload']['pt-br'] = "Enviar";
 

@@ -140,9 +140,11 @@
 	echo "	<div class='actions'>\n";
 	echo button::create(['type' => 'button', 'label' => escape($text['button-back']), 'id' => 'btn_back', 'link' => 'providers.php']);
 	if ($stored) {
-		echo button::create(['type' => 'submit', 'label' => escape($text['button-test_connection']), 'id' => 'btn_test', 'name' => 'action', 'value' => 'test']);
+		//not a submit button: Enter in a field must save, not test
+		echo button::create(['type' => 'button', 'label' => escape($text['button-test_connection']), 'id' => 'btn_test', 'title' => escape($text['description-test_connection']),
+			'onclick' => "document.getElementById('form_action').value='test'; document.getElementById('frm').submit();"]);
 	}
-	echo button::create(['type' => 'submit', 'label' => escape($text['button-save']), 'id' => 'btn_save', 'name' => 'action', 'value' => 'save']);
+	echo button::create(['type' => 'submit', 'label' => escape($text['button-save']), 'id' => 'btn_save']);
 	echo "	</div>\n";
 	echo "</div>\n";
 	if ($test_result) {
@@ -222,6 +224,7 @@
 	echo voice_ai_admin::row($text['label-description'], voice_ai_admin::textarea('description', $provider['description'], 2), false, '', $errors['description'] ?? null);
 	echo "</table>\n";
 	echo "<input type='hidden' name='provider_name' value='".escape($name)."'>\n";
+	echo "<input type='hidden' name='action' id='form_action' value='save'>\n";
 	if ($stored) {
 		echo "<input type='hidden' name='voice_ai_provider_uuid' value='".escape($id)."'>\n";
 	}

@@ -89,6 +89,15 @@ try {
 	await a.goto(`${app}/secretary_edit.php?id=${result.ids.secretary}`);
 	check('secretaryEditEscapes', !(await xssFired(a)) && (await a.inputValue('#secretary_name')) === xss);
 
+	// Deleting from the list (checkbox, confirm).
+	await a.goto(`${app}/secretary_edit.php`);
+	await a.fill('#secretary_name', 'Temporária');
+	await Promise.all([a.waitForNavigation(), a.click('#btn_save')]);
+	await a.locator('#secretaries tr.list-row', { hasText: 'Temporária' }).locator('input[type=checkbox]').check();
+	await Promise.all([a.waitForNavigation(), a.click('#btn_delete')]);
+	check('secretaryDeletedFromList', !(await a.locator('#secretaries').textContent()).includes('Temporária')
+		&& (await a.locator('#secretaries').textContent()).includes(xss));
+
 	// A transfer destination with working hours.
 	await a.goto(`${app}/transfer_destination_edit.php`);
 	await a.fill('#name', 'Financeiro');

@@ -141,7 +141,8 @@ class AdminPagesTest {
 				"secretaryAdvancedOpensOnError", "secretarySavedToList", "secretaryListEscapes", "secretaryEditEscapes",
 				"destinationSavedToList", "documentReadyLive", "documentNameEscaped", "conversationEscapes",
 				"csrfRefused", "otherDomainSecretaryHidden", "otherDomainProviderHidden", "otherDomainConversationHidden",
-				"otherDomainListsEmpty", "otherDomainEditRefused", "otherDomainDocumentDeleteRefused")) {
+				"otherDomainListsEmpty", "otherDomainEditRefused", "otherDomainDocumentDeleteRefused",
+				"secretaryDeletedFromList")) {
 			assertThat(checks.path(name).asBoolean(false)).as(name + " in " + checks).isTrue();
 		}
 		assertThat(checks.get("providerTestMessage").asString()).startsWith("The service can use this provider");
@@ -173,7 +174,7 @@ class AdminPagesTest {
 		assertThat(secretaryRow).containsEntry("secretary_name", XSS_NAME).containsEntry("processing_mode", "auto")
 			.containsEntry("max_turns", 15).containsEntry("stt_provider_uuid", provider)
 			.containsEntry("domain_uuid", domainA);
-		assertThat(count("SELECT count(*) FROM v_voice_secretaries WHERE secretary_name LIKE 'Forged%' "
+		assertThat(count("SELECT count(*) FROM v_voice_secretaries WHERE secretary_name LIKE 'Forged%' OR secretary_name = 'Temporária' "
 				+ "OR secretary_name LIKE 'Hijacked%'")).isZero();
 
 		Map<String, Object> destination = row("SELECT destination_type, destination_number, aliases::text AS aliases, "
