@@ -118,6 +118,9 @@
 	$text['message-test_other_row']['en-us'] = "The service cannot use this row and would use \"%s\" instead. Check the required fields and the secret key.";
 	$text['message-test_other_row']['pt-br'] = "O serviço não consegue usar este registro e usaria \"%s\" no lugar. Verifique os campos obrigatórios e a chave secreta.";
 
+	$text['message-test_disabled']['en-us'] = "This provider is disabled: the service does not use it. Enable it and save, then test.";
+	$text['message-test_disabled']['pt-br'] = "Este provedor está desabilitado: o serviço não o usa. Habilite-o e salve, depois teste.";
+
 	$text['message-test_failed']['en-us'] = "The service cannot use this provider:";
 	$text['message-test_failed']['pt-br'] = "O serviço não consegue usar este provedor:";
 

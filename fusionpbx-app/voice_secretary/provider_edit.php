@@ -16,6 +16,10 @@
 	$language = new text;
 	$text = $language->get();
 
+//name the app in FusionPBX's transaction log of saves and deletes
+	$database->app_name = voice_ai_admin::app_name;
+	$database->app_uuid = voice_ai_admin::app_uuid;
+
 //the row to edit: only a row of the session's domain
 	$id = $_REQUEST['id'] ?? ($_POST['voice_ai_provider_uuid'] ?? '');
 	$action = is_uuid($id) ? 'update' : 'add';
@@ -62,7 +66,10 @@
 			header('Location: providers.php');
 			exit;
 		}
-		if (($_POST['action'] ?? '') == 'test' && $stored) {
+		if (($_POST['action'] ?? '') == 'test' && $stored && $stored['enabled'] != 'true') {
+			$test_result = ['negative', $text['message-test_disabled']];
+		}
+		elseif (($_POST['action'] ?? '') == 'test' && $stored) {
 			//ask the service to build this provider from the stored row
 			$answer = voice_ai_admin::service($settings, $domain_uuid)->get('/api/v1/providers/'.rawurlencode($type).'/resolve', ['name' => $name]);
 			if ($answer['status'] == 200 && is_array($answer['body']) && ($answer['body']['voice_ai_provider_uuid'] ?? '') == $id) {

@@ -17,6 +17,10 @@
 	$language = new text;
 	$text = $language->get();
 
+//name the app in FusionPBX's transaction log of saves and deletes
+	$database->app_name = voice_ai_admin::app_name;
+	$database->app_uuid = voice_ai_admin::app_uuid;
+
 //delete the checked rows: only rows of the session's domain
 	if ($_SERVER['REQUEST_METHOD'] == 'POST' && ($_POST['action'] ?? '') == 'delete') {
 		$token = new token;

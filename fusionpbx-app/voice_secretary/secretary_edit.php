@@ -11,6 +11,10 @@
 	$language = new text;
 	$text = $language->get();
 
+//name the app in FusionPBX's transaction log of saves and deletes
+	$database->app_name = voice_ai_admin::app_name;
+	$database->app_uuid = voice_ai_admin::app_uuid;
+
 //the row to edit: only a row of the session's domain
 	$id = $_REQUEST['id'] ?? ($_POST['voice_secretary_uuid'] ?? '');
 	$action = is_uuid($id) ? 'update' : 'add';

@@ -114,6 +114,7 @@ try {
 	await a.selectOption('#is_default', 'true');
 	await Promise.all([a.waitForNavigation(), a.click('#btn_save')]);
 	check('destinationSavedToList', (await a.locator('#transfer_destinations').textContent()).includes('contas a pagar, boletos'));
+	result.ids.destination = new URL(await a.locator('#transfer_destinations tr.list-row a').first().getAttribute('href'), app + '/').searchParams.get('id');
 	await shot(a, 'transfer-destinations');
 
 	// Knowledge base: upload through the page, watch the row reach ready without reloading.
@@ -155,6 +156,7 @@ try {
 	const html = async (url) => { await b.goto(url); return await b.content(); };
 	check('otherDomainSecretaryHidden', !(await html(`${app}/secretary_edit.php?id=${result.ids.secretary}`)).includes('Clínica Sorriso') && b.url().endsWith('/secretaries.php'));
 	check('otherDomainProviderHidden', !(await html(`${app}/provider_edit.php?id=${result.ids.provider}`)).includes('Whisper') && b.url().endsWith('/providers.php'));
+	check('otherDomainDestinationHidden', !(await html(`${app}/transfer_destination_edit.php?id=${result.ids.destination}`)).includes('boletos') && b.url().endsWith('/transfer_destinations.php'));
 	check('otherDomainConversationHidden', !(await html(`${app}/conversation_view.php?id=${env('CONVERSATION_A')}`)).includes('Maria') && b.url().endsWith('/conversations.php'));
 	check('otherDomainListsEmpty', (await html(`${app}/secretaries.php`)).includes('Secretárias Virtuais') && await b.locator('#secretaries tr.list-row').count() === 0
 		&& (await html(`${app}/documents.php`)) && await b.locator('tr[data-document]').count() === 0);

@@ -140,7 +140,8 @@ class AdminPagesTest {
 				"providerTestConnection", "providerListEscapes", "secretaryAdvancedCollapsed", "secretaryRangeErrorShown",
 				"secretaryAdvancedOpensOnError", "secretarySavedToList", "secretaryListEscapes", "secretaryEditEscapes",
 				"destinationSavedToList", "documentReadyLive", "documentNameEscaped", "conversationEscapes",
-				"csrfRefused", "otherDomainSecretaryHidden", "otherDomainProviderHidden", "otherDomainConversationHidden",
+				"csrfRefused", "otherDomainSecretaryHidden", "otherDomainProviderHidden", "otherDomainDestinationHidden",
+				"otherDomainConversationHidden",
 				"otherDomainListsEmpty", "otherDomainEditRefused", "otherDomainDocumentDeleteRefused",
 				"secretaryDeletedFromList")) {
 			assertThat(checks.path(name).asBoolean(false)).as(name + " in " + checks).isTrue();
