@@ -10,6 +10,9 @@
 	require_once dirname(__DIR__, 2) . "/resources/require.php";
 	require_once "resources/check_auth.php";
 
+//the domain comes from the session only, never from the request
+	$domain_uuid = $_SESSION['domain_uuid'];
+
 //check permissions
 	if (!permission_exists('voice_document_view')) {
 		echo "access denied";

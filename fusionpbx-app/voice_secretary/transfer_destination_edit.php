@@ -8,6 +8,9 @@
 	require_once dirname(__DIR__, 2) . "/resources/require.php";
 	require_once "resources/check_auth.php";
 
+//the domain comes from the session only, never from the request
+	$domain_uuid = $_SESSION['domain_uuid'];
+
 //add multi-lingual support
 	$language = new text;
 	$text = $language->get();
@@ -151,7 +154,7 @@
 	echo "<details id='advanced'".(array_intersect_key($errors, array_flip($advanced)) ? " open" : "")."><summary>".escape($text['section-advanced'])."</summary>\n";
 	echo "<table width='100%' border='0' cellpadding='0' cellspacing='0'>\n";
 	echo voice_ai_admin::row($text['label-role'], voice_ai_admin::input('role', $destination['role'] ?? ''), false, '', $errors['role'] ?? null);
-	echo voice_ai_admin::row($text['label-destination_context'], voice_ai_admin::input('destination_context', $destination['destination_context'] ?? '', 'text', $domain_name), false, $text['description-destination_context'], $errors['destination_context'] ?? null);
+	echo voice_ai_admin::row($text['label-destination_context'], voice_ai_admin::input('destination_context', $destination['destination_context'] ?? '', 'text', $_SESSION['domain_name'] ?? ''), false, $text['description-destination_context'], $errors['destination_context'] ?? null);
 	foreach (['ring_timeout_seconds', 'max_retries', 'retry_delay_seconds', 'priority'] as $field) {
 		echo voice_ai_admin::row($text['label-'.$field], voice_ai_admin::input($field, $destination[$field] ?? ''), false, '', $errors[$field] ?? null);
 	}
