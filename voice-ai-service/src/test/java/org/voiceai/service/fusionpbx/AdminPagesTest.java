@@ -112,7 +112,11 @@ class AdminPagesTest {
 					XSS_NAME, "PROVIDER_API_KEY", API_KEY, "DOCUMENT_FILE", document.toString(), "CONVERSATION_A",
 					conversation.toString(), "RESULT_FILE", resultFile.toString()));
 			Process browser = node.start();
-			assertThat(browser.waitFor(5, TimeUnit.MINUTES)).as("browser run finished").isTrue();
+			boolean finished = browser.waitFor(5, TimeUnit.MINUTES);
+			if (!finished) {
+				stop(browser);
+			}
+			assertThat(finished).as("browser run finished").isTrue();
 			assertThat(resultFile).as(Files.readString(work.resolve("browser.log"))).exists();
 			JsonNode result = JsonMapper.builder().build().readTree(Files.readString(resultFile));
 			assertThat(result.get("errors").toString()).as("browser errors; PHP log: %s",
@@ -130,8 +134,18 @@ class AdminPagesTest {
 					"PHP Notice", "PHP Deprecated");
 		}
 		finally {
-			server.destroy();
-			server.waitFor(10, TimeUnit.SECONDS);
+			stop(server);
+		}
+	}
+
+	/** Stops a process with its children (php -S forks PHP_CLI_SERVER_WORKERS workers; node starts chromium). */
+	private static void stop(Process process) throws InterruptedException {
+		List<ProcessHandle> children = process.descendants().toList();
+		process.destroy();
+		children.forEach(ProcessHandle::destroy);
+		process.waitFor(10, TimeUnit.SECONDS);
+		for (ProcessHandle child : children) {
+			child.onExit().completeOnTimeout(child, 10, TimeUnit.SECONDS).join();
 		}
 	}
 
