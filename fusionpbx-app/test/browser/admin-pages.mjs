@@ -112,6 +112,7 @@ try {
 	await a.fill('#working_end', '18:00');
 	await a.selectOption('#working_timezone', 'America/Sao_Paulo');
 	await a.selectOption('#is_default', 'true');
+	await shot(a, 'transfer-destination-edit');
 	await Promise.all([a.waitForNavigation(), a.click('#btn_save')]);
 	check('destinationSavedToList', (await a.locator('#transfer_destinations').textContent()).includes('contas a pagar, boletos'));
 	result.ids.destination = new URL(await a.locator('#transfer_destinations tr.list-row a').first().getAttribute('href'), app + '/').searchParams.get('id');

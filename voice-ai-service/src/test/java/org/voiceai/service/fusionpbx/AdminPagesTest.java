@@ -127,7 +127,8 @@ class AdminPagesTest {
 					UUID.fromString(result.get("ids").get("document").asString()));
 			try (Stream<Path> screenshots = Files.list(work.resolve("screenshots"))) {
 				assertThat(screenshots.map((file) -> file.getFileName().toString())).contains("provider-edit.png",
-						"providers.png", "secretary-edit.png", "secretaries.png", "transfer-destinations.png",
+						"providers.png", "secretary-edit.png", "secretaries.png", "transfer-destination-edit.png",
+						"transfer-destinations.png",
 						"documents.png", "conversations.png", "conversation.png");
 			}
 			assertThat(Files.readString(work.resolve("php-server.log"))).doesNotContain("PHP Warning", "PHP Fatal",
