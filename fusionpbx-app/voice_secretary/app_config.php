@@ -207,6 +207,14 @@
 		$apps[$x]['default_settings'][$y]['default_setting_enabled'] = 'true';
 		$apps[$x]['default_settings'][$y]['default_setting_description'] = 'Maximum number of calls the secretary answers at the same time.';
 		$y++;
+		$apps[$x]['default_settings'][$y]['default_setting_uuid'] = '312dc16e-a8b9-4859-be1e-d2591778bca7';
+		$apps[$x]['default_settings'][$y]['default_setting_category'] = 'voice_secretary';
+		$apps[$x]['default_settings'][$y]['default_setting_subcategory'] = 'realtime_return_mode';
+		$apps[$x]['default_settings'][$y]['default_setting_name'] = 'text';
+		$apps[$x]['default_settings'][$y]['default_setting_value'] = 'file';
+		$apps[$x]['default_settings'][$y]['default_setting_enabled'] = 'true';
+		$apps[$x]['default_settings'][$y]['default_setting_description'] = 'How the realtime bridge returns audio to mod_audio_stream: raw (STREAM_PLAYBACK), json (streamAudio played live) or file (open-source module).';
+		$y++;
 
 	//schema details: one block per table, the same columns in the same order as
 	//common-providers/src/main/resources/db/voice-ai/V1__voice_ai_schema.sql (SchemaParityTest compares them)
