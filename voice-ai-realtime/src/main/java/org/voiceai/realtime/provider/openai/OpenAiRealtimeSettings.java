@@ -22,8 +22,9 @@ import org.voiceai.providers.ProviderConfig;
  * @param maxSessionAge {@code max_session_minutes}, default 55: a fresh session replaces the current one after this
  *        long, before OpenAI's 60-minute cap ends it
  * @param connectTimeout {@code connect_timeout_seconds}, default 10: connect and session setup together
- * @param audioFormat {@code audio_format}: {@code auto} (default: G.711 when the caller sends G.711, else PCM16 at
- *        24 kHz), {@code pcm}, {@code pcmu} or {@code pcma} to force one
+ * @param audioFormat {@code audio_format}: {@code auto} (default: G.711 for an 8 kHz caller — A-law when it sends
+ *        A-law, else μ-law — and PCM16 at 24 kHz for a 16 kHz one), {@code pcm}, {@code pcmu} or {@code pcma} to force
+ *        one
  */
 public record OpenAiRealtimeSettings(String apiKey, URI baseUrl, String model, String voice,
 		TurnDetection turnDetection, String transcriptionModel, String noiseReduction, Duration maxSessionAge,
@@ -64,16 +65,21 @@ public record OpenAiRealtimeSettings(String apiKey, URI baseUrl, String model, S
 
 	/**
 	 * The format of both audio directions for a caller sending {@code callerFormat}: the API takes G.711 at 8 kHz or
-	 * PCM16 at 24 kHz only.
+	 * PCM16 at 24 kHz only. An 8 kHz call was G.711 on the phone line anyway, so G.711 loses nothing, needs no
+	 * resampling and carries a sixth of the bytes; wideband callers keep their bandwidth with 24 kHz PCM.
 	 */
 	public AudioFormat sessionFormat(AudioFormat callerFormat) {
 		return switch (this.audioFormat) {
 			case "pcm" -> AudioFormat.PCM16_24K;
 			case "pcmu" -> AudioFormat.ULAW_8K;
 			case "pcma" -> AudioFormat.ALAW_8K;
-			default -> isG711(callerFormat, AudioEncoding.ULAW) ? AudioFormat.ULAW_8K
-					: isG711(callerFormat, AudioEncoding.ALAW) ? AudioFormat.ALAW_8K : AudioFormat.PCM16_24K;
+			default -> isG711(callerFormat, AudioEncoding.ALAW) ? AudioFormat.ALAW_8K
+					: isNarrowband(callerFormat) ? AudioFormat.ULAW_8K : AudioFormat.PCM16_24K;
 		};
+	}
+
+	private static boolean isNarrowband(AudioFormat format) {
+		return format != null && format.sampleRate() == 8000 && format.channels() == 1;
 	}
 
 	private static boolean isG711(AudioFormat format, AudioEncoding encoding) {

@@ -52,11 +52,13 @@ class OpenAiRealtimeVoiceFactoryTest {
 	}
 
 	@Test
-	void picksNativeG711ForG711CallersUnlessAFormatIsForced() {
+	void picksG711ForNarrowbandCallersAndPcmForWidebandUnlessAFormatIsForced() {
 		OpenAiRealtimeSettings auto = settings(row());
 		assertThat(auto.sessionFormat(AudioFormat.ULAW_8K)).isEqualTo(AudioFormat.ULAW_8K);
 		assertThat(auto.sessionFormat(AudioFormat.ALAW_8K)).isEqualTo(AudioFormat.ALAW_8K);
-		assertThat(auto.sessionFormat(AudioFormat.PCM16_8K)).isEqualTo(AudioFormat.PCM16_24K);
+		assertThat(auto.sessionFormat(AudioFormat.PCM16_8K)).isEqualTo(AudioFormat.ULAW_8K);
+		assertThat(settings(row("audio_format", "pcm")).sessionFormat(AudioFormat.PCM16_8K))
+			.isEqualTo(AudioFormat.PCM16_24K);
 		assertThat(auto.sessionFormat(AudioFormat.PCM16_16K)).isEqualTo(AudioFormat.PCM16_24K);
 		assertThat(settings(row("audio_format", "PCMU")).sessionFormat(AudioFormat.PCM16_8K))
 			.isEqualTo(AudioFormat.ULAW_8K);

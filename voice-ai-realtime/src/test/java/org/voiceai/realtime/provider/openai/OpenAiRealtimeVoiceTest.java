@@ -29,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The OpenAI Realtime adapter against the GA-protocol fake, over real WebSockets. */
 class OpenAiRealtimeVoiceTest {
 
+	/** These tests exercise the 24 kHz PCM path (an 8 kHz caller would get G.711 by default). */
+	static final Map<String, Object> PCM = Map.of("audio_format", "pcm");
+
 	private static final String KEY = "sk-test-realtime";
 
 	private static final ToolSpecification TRANSFER = ToolSpecification.builder()
@@ -70,7 +73,7 @@ class OpenAiRealtimeVoiceTest {
 	void sessionUpdateCarriesInstructionsVoiceFormatsTurnDetectionTranscriptionAndTools() {
 		RealtimeConversation conversation = open(AudioFormat.PCM16_8K,
 				Map.of("voice", "cedar", "vad_silence_duration_ms", "700", "transcription_model", "gpt-4o-transcribe",
-						"noise_reduction", "near_field"));
+						"noise_reduction", "near_field", "audio_format", "pcm"));
 		FakeRealtimeSession session = this.openai.awaitSession();
 
 		assertThat(session.model()).isEqualTo("gpt-realtime");
@@ -150,7 +153,7 @@ class OpenAiRealtimeVoiceTest {
 
 	@Test
 	void callerSpeechIsStreamedAndAnsweredWithAudioAndTranscripts() {
-		RealtimeConversation conversation = open(AudioFormat.PCM16_8K, Map.of());
+		RealtimeConversation conversation = open(AudioFormat.PCM16_8K, PCM);
 		Events events = new Events(conversation);
 		FakeRealtimeSession session = this.openai.awaitSession();
 		session.awaitReceived("session.update");
@@ -176,7 +179,7 @@ class OpenAiRealtimeVoiceTest {
 
 	@Test
 	void bargeInCancelsTheReplyAndTruncatesToThePlayedMilliseconds() {
-		RealtimeConversation conversation = open(AudioFormat.PCM16_8K, Map.of());
+		RealtimeConversation conversation = open(AudioFormat.PCM16_8K, PCM);
 		Events events = new Events(conversation);
 		FakeRealtimeSession session = this.openai.awaitSession();
 		session.awaitReceived("session.update");
@@ -199,7 +202,7 @@ class OpenAiRealtimeVoiceTest {
 
 	@Test
 	void truncationNeverClaimsMoreAudioThanWasReceived() {
-		RealtimeConversation conversation = open(AudioFormat.PCM16_8K, Map.of());
+		RealtimeConversation conversation = open(AudioFormat.PCM16_8K, PCM);
 		Events events = new Events(conversation);
 		FakeRealtimeSession session = this.openai.awaitSession();
 		session.awaitReceived("session.update");
@@ -219,7 +222,7 @@ class OpenAiRealtimeVoiceTest {
 
 	@Test
 	void audioOfACancelledReplyIsNotPassedOn() {
-		RealtimeConversation conversation = open(AudioFormat.PCM16_8K, Map.of());
+		RealtimeConversation conversation = open(AudioFormat.PCM16_8K, PCM);
 		Events events = new Events(conversation);
 		FakeRealtimeSession session = this.openai.awaitSession();
 		session.awaitReceived("session.update");
@@ -236,7 +239,7 @@ class OpenAiRealtimeVoiceTest {
 
 	@Test
 	void toolCallsRoundTrip() {
-		RealtimeConversation conversation = open(AudioFormat.PCM16_8K, Map.of());
+		RealtimeConversation conversation = open(AudioFormat.PCM16_8K, PCM);
 		Events events = new Events(conversation);
 		FakeRealtimeSession session = this.openai.awaitSession();
 		session.awaitReceived("session.update");
@@ -264,7 +267,7 @@ class OpenAiRealtimeVoiceTest {
 
 	@Test
 	void respondSendsPerResponseInstructions() {
-		RealtimeConversation conversation = open(AudioFormat.PCM16_8K, Map.of());
+		RealtimeConversation conversation = open(AudioFormat.PCM16_8K, PCM);
 		Events events = new Events(conversation);
 		FakeRealtimeSession session = this.openai.awaitSession();
 		session.awaitReceived("session.update");
@@ -280,7 +283,7 @@ class OpenAiRealtimeVoiceTest {
 
 	@Test
 	void anErrorEventEndsTheConversationWithAProviderError() {
-		RealtimeConversation conversation = open(AudioFormat.PCM16_8K, Map.of());
+		RealtimeConversation conversation = open(AudioFormat.PCM16_8K, PCM);
 		Events events = new Events(conversation);
 		FakeRealtimeSession session = this.openai.awaitSession();
 		session.awaitReceived("session.update");
@@ -294,7 +297,7 @@ class OpenAiRealtimeVoiceTest {
 
 	@Test
 	void harmlessErrorsAndRateLimitsDoNotEndTheConversation() {
-		RealtimeConversation conversation = open(AudioFormat.PCM16_8K, Map.of());
+		RealtimeConversation conversation = open(AudioFormat.PCM16_8K, PCM);
 		Events events = new Events(conversation);
 		FakeRealtimeSession session = this.openai.awaitSession();
 		session.awaitReceived("session.update");
@@ -311,7 +314,7 @@ class OpenAiRealtimeVoiceTest {
 
 	@Test
 	void aDroppedConnectionEndsTheConversationWithARetriableError() {
-		RealtimeConversation conversation = open(AudioFormat.PCM16_8K, Map.of());
+		RealtimeConversation conversation = open(AudioFormat.PCM16_8K, PCM);
 		Events events = new Events(conversation);
 		FakeRealtimeSession session = this.openai.awaitSession();
 		session.awaitReceived("session.update");
@@ -329,7 +332,7 @@ class OpenAiRealtimeVoiceTest {
 
 	@Test
 	void aServerCloseEndsTheConversationWithItsCode() {
-		RealtimeConversation conversation = open(AudioFormat.PCM16_8K, Map.of());
+		RealtimeConversation conversation = open(AudioFormat.PCM16_8K, PCM);
 		Events events = new Events(conversation);
 		FakeRealtimeSession session = this.openai.awaitSession();
 		session.awaitReceived("session.update");
@@ -384,7 +387,8 @@ class OpenAiRealtimeVoiceTest {
 
 	@Test
 	void rotationCarriesTheConversationIntoAFreshSession() {
-		RealtimeConversation conversation = open(AudioFormat.PCM16_8K, Map.of("max_session_minutes", "0.05"));
+		RealtimeConversation conversation = open(AudioFormat.PCM16_8K,
+				Map.of("max_session_minutes", "0.05", "audio_format", "pcm"));
 		Events events = new Events(conversation);
 		FakeRealtimeSession first = this.openai.awaitSession();
 		first.awaitReceived("session.update");
