@@ -3,6 +3,9 @@ package org.voiceai.realtime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -59,6 +63,7 @@ import static org.awaitility.Awaitility.await;
  * stores conversations) and as the text-to-speech provider of the apology, and the embedded PostgreSQL.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMetrics
 @EmbeddedDefaults
 class RealtimeBridgeTest {
 
@@ -147,6 +152,13 @@ class RealtimeBridgeTest {
 			assertThat(end.path("final_action").asString()).isEqualTo("caller_hangup");
 			await().atMost(Duration.ofSeconds(5)).until(session::isDisconnected);
 		}
+		String metrics = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/prometheus")).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
+		String tags = "domain=\"" + this.fixture.domain.value() + "\",provider=\"openai_realtime\"";
+		assertThat(metrics).contains("voiceai_realtime_frames_in_total{" + tags, "voiceai_realtime_frames_out_total{" + tags,
+				"voiceai_realtime_first_audio_seconds_count{" + tags, "voiceai_realtime_calls_active");
 		List<LoggedRequest> opened = service.findAll(putRequestedFor(urlPathEqualTo("/api/v1/conversations/" + call)));
 		assertThat(opened).hasSize(1);
 		JsonNode open = json.readTree(opened.get(0).getBodyAsString());
@@ -223,6 +235,22 @@ class RealtimeBridgeTest {
 		}
 		assertThat(esl.apiCommands().stream().filter((command) -> command.contains("uuid_transfer " + call)))
 			.hasSize(1);
+	}
+
+	@Test
+	void anUnknownDestinationIsToldToTheModelAndNothingIsTransferred() throws Exception {
+		UUID call = UUID.randomUUID();
+		int sessions = openAi.sessions().size();
+		try (ModAudioStreamEmulator caller = connect(call, "raw", null)) {
+			FakeRealtimeSession session = openAi.awaitSession(sessions).awaitConfigured();
+			await().atMost(Duration.ofSeconds(10)).until(() -> heardMillis(caller, "raw", call) >= 300);
+			session.callTool("transfer_call", "{\"destination\":\"marketing\"}");
+			JsonNode output = session.awaitReceived("conversation.item.create");
+			assertThat(output.toString()).contains("no destination called 'marketing'", "Financeiro");
+			Thread.sleep(500);
+			assertThat(esl.apiCommands()).noneMatch((command) -> command.startsWith("uuid_transfer " + call));
+			assertThat(caller.isOpen()).isTrue();
+		}
 	}
 
 	@Test

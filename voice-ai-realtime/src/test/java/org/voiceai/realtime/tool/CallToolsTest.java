@@ -1,0 +1,86 @@
+package org.voiceai.realtime.tool;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.voiceai.audio.AudioFormat;
+import org.voiceai.realtime.call.CallContext;
+import org.voiceai.realtime.config.ReturnMode;
+import org.voiceai.realtime.stream.StreamMetadata;
+import org.voiceai.realtime.stream.StreamRequest;
+import org.voiceai.tenant.DomainId;
+import org.voiceai.tenant.Secretary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The tools that need no database: what the model reads back, and what the call does afterwards. */
+class CallToolsTest {
+
+	final JsonMapper json = JsonMapper.builder().build();
+
+	@Test
+	void endCallAsksForTheSecretarysFarewellThenHangsUp() {
+		ToolResult result = new EndCallTool(this.json).invoke(call("{}"), args("{\"reason\":\"bye\"}")).block();
+		assertThat(result.outputJson()).contains("Obrigada pela ligação, até logo!");
+		assertThat(result.followUp()).isEqualTo(new ToolResult.FollowUp.HangUp("bye"));
+	}
+
+	@Test
+	void takeMessageKeepsTheMessageWithTheCallersNumberForTheWebhook() {
+		ToolResult result = new TakeMessageTool().invoke(call("{}"),
+				args("{\"name\":\"Maria\",\"message\":\"Ligar de volta\",\"urgency\":\"HIGH\"}")).block();
+		assertThat(result.followUp()).isEqualTo(new ToolResult.FollowUp.MessageTaken(
+				"Message from Maria (5511999990000), urgency high: Ligar de volta"));
+		ToolResult empty = new TakeMessageTool().invoke(call("{}"), args("{\"name\":\"Maria\"}")).block();
+		assertThat(empty.outputJson()).contains("\"ok\":false");
+		assertThat(empty.followUp()).isInstanceOf(ToolResult.FollowUp.None.class);
+	}
+
+	@Test
+	void businessInfoAnswersTheMatchingEntryOrEverything() {
+		CallContext call = call("{\"horario\": \"8h às 18h\", \"endereco\": \"Rua A, 1\"}");
+		JsonNode hours = this.json.readTree(new BusinessInfoTool(this.json).invoke(call, args("{\"topic\":\"horario\"}"))
+			.block().outputJson());
+		assertThat(hours.path("info").properties()).hasSize(1);
+		assertThat(hours.path("info").path("horario").asString()).isEqualTo("8h às 18h");
+		JsonNode all = this.json.readTree(new BusinessInfoTool(this.json).invoke(call, args("{\"topic\":\"parking\"}"))
+			.block().outputJson());
+		assertThat(all.path("info").properties()).hasSize(2);
+		JsonNode none = this.json.readTree(new BusinessInfoTool(this.json).invoke(call("{}"), args("{}"))
+			.block().outputJson());
+		assertThat(none.path("ok").asBoolean()).isFalse();
+	}
+
+	@Test
+	void theRegistryTurnsUnknownToolsAndBadArgumentsIntoAnswers() {
+		ToolRegistry registry = new ToolRegistry(List.of(new EndCallTool(this.json), new TakeMessageTool()), this.json);
+		assertThat(registry.specifications()).extracting("name").containsExactly("end_call", "take_message");
+		assertThat(registry.invoke(call("{}"), "format_disk", "{}").block().outputJson()).contains("unknown tool");
+		assertThat(registry.invoke(call("{}"), "take_message", "{not json").block().outputJson())
+			.contains("not valid JSON");
+	}
+
+	private JsonNode args(String text) {
+		return this.json.readTree(text);
+	}
+
+	static CallContext call(String businessInfo) {
+		DomainId domain = new DomainId(UUID.randomUUID());
+		Secretary secretary = new Secretary(UUID.randomUUID(), domain, "Ana", "Clínica Sorriso", "8000",
+				Secretary.ProcessingMode.REALTIME, "pt-BR",
+				new Secretary.Prompts(null, "Bom dia!", "Obrigada pela ligação, até logo!", null, null, null, null),
+				new Secretary.Providers(null, null, null, null, null), new Secretary.Voice(null, 1.0),
+				new Secretary.Model(null, 0.7, 500), new Secretary.Limits(20, 30, 600, 3000, 30),
+				new Secretary.Transfer("9000", "hangup", true), businessInfo, "{}", null);
+		StreamRequest request = new StreamRequest(secretary.uuid(), UUID.randomUUID(), "5511999990000", domain,
+				AudioFormat.PCM16_8K, ReturnMode.RAW);
+		return new CallContext(request, StreamMetadata.NONE, secretary, "pbx.example.com", "openai_realtime",
+				Instant.now());
+	}
+
+}
