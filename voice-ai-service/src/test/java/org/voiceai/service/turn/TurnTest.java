@@ -29,6 +29,7 @@ import org.voiceai.audio.Wav;
 import org.voiceai.providers.ProviderType;
 import org.voiceai.providers.manager.ProviderDraft;
 import org.voiceai.providers.manager.ProviderRowRepository;
+import org.voiceai.service.FakeOpenAi;
 import org.voiceai.service.TestTenants;
 import org.voiceai.service.tenant.TenantWebFilter;
 import org.voiceai.tenant.DomainId;
@@ -92,7 +93,7 @@ class TurnTest {
 			.expectBody(Map.class).returnResult().getResponseBody();
 
 		assertThat(reply.get("transcript")).isEqualTo("Qual é o horário de vocês?");
-		assertThat(reply.get("text")).isEqualTo(FIRST + " " + REST);
+		assertThat(reply.get("text")).as("reply %s after %s", reply, openAi.events()).isEqualTo(FIRST + " " + REST);
 		assertThat(reply.get("action")).isEqualTo("continue");
 		assertThat(reply.get("no_speech")).isEqualTo(false);
 		// The speech request for the first sentence released the model's held-back stream, and the rest followed it.

@@ -1,4 +1,4 @@
-package org.voiceai.service.turn;
+package org.voiceai.service;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -19,12 +20,15 @@ import com.sun.net.httpserver.HttpServer;
  * OpenAI's transcription, streaming Chat Completions and speech endpoints on their real wire formats (multipart in,
  * JSON out; server-sent {@code chat.completion.chunk} events ending in {@code [DONE]}; raw 24 kHz PCM out). The chat
  * stream sends its first sentence, then holds the rest back until a speech request arrives (at most 10 s), so a test
- * can see whether speech started while the model was still writing. Every request is logged in arrival order.
+ * can see whether speech started while the model was still writing. A chat request without {@code "stream": true}
+ * gets one {@code chat.completion} of the whole reply. Every request is logged in arrival order.
  */
-final class FakeOpenAi implements AutoCloseable {
+public final class FakeOpenAi implements AutoCloseable {
 
 	/** 24 kHz PCM16 bytes of speech per character of input: 10 ms each. */
-	static final int BYTES_PER_CHARACTER = 480;
+	public static final int BYTES_PER_CHARACTER = 480;
+
+	private static final Pattern STREAMING = Pattern.compile("\"stream\"\\s*:\\s*true");
 
 	private final HttpServer server;
 
@@ -42,7 +46,9 @@ final class FakeOpenAi implements AutoCloseable {
 
 	private volatile boolean heldUntilSpeech;
 
-	FakeOpenAi() {
+	private final List<String> chatRequests = new CopyOnWriteArrayList<>();
+
+	public FakeOpenAi() {
 		try {
 			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		}
@@ -56,7 +62,7 @@ final class FakeOpenAi implements AutoCloseable {
 		this.server.start();
 	}
 
-	String baseUrl() {
+	public String baseUrl() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/v1";
 	}
 
@@ -64,22 +70,31 @@ final class FakeOpenAi implements AutoCloseable {
 	 * The next turns: what transcription returns, and the reply streamed as {@code pieces}, holding back every piece
 	 * after the first {@code holdAfter} until speech is requested.
 	 */
-	void script(String transcript, List<String> pieces, int holdAfter) {
+	public void script(String transcript, List<String> pieces, int holdAfter) {
 		this.transcript = transcript;
 		this.pieces = pieces;
 		this.holdAfter = holdAfter;
 		this.speechRequested = new CountDownLatch(1);
 		this.heldUntilSpeech = false;
 		this.events.clear();
+		this.chatRequests.clear();
 	}
 
-	/** Requests in arrival order: {@code stt}, {@code llm-start}, {@code tts:<input>}, {@code llm-end}. */
-	List<String> events() {
+	/**
+	 * Requests in arrival order: {@code stt}, {@code llm-start} and {@code llm-end} (a stream), {@code llm} (a
+	 * whole completion), {@code tts:<input>}.
+	 */
+	public List<String> events() {
 		return List.copyOf(this.events);
 	}
 
+	/** The bodies of the chat requests since the last {@link #script}, in order. */
+	public List<String> chatRequests() {
+		return List.copyOf(this.chatRequests);
+	}
+
 	/** Whether the last stream's held-back pieces were released by a speech request rather than the timeout. */
-	boolean heldUntilSpeech() {
+	public boolean heldUntilSpeech() {
 		return this.heldUntilSpeech;
 	}
 
@@ -92,8 +107,17 @@ final class FakeOpenAi implements AutoCloseable {
 
 	private void chat(HttpExchange exchange) throws IOException {
 		String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-		this.events.add(request.contains("\"stream\":true") || request.contains("\"stream\" : true") ? "llm-start"
-				: "llm-start (not streaming)");
+		this.chatRequests.add(request);
+		if (!STREAMING.matcher(request).find()) {
+			this.events.add("llm");
+			respond(exchange, "application/json", ("{\"id\": \"chatcmpl-1\", \"object\": \"chat.completion\", "
+					+ "\"created\": 1767225600, \"model\": \"gpt-4o-mini\", \"choices\": [{\"index\": 0, \"message\": "
+					+ "{\"role\": \"assistant\", \"content\": " + json(String.join("", this.pieces))
+					+ "}, \"finish_reason\": \"stop\"}], \"usage\": {\"prompt_tokens\": 30, \"completion_tokens\": 12, "
+					+ "\"total_tokens\": 42}}").getBytes(StandardCharsets.UTF_8));
+			return;
+		}
+		this.events.add("llm-start");
 		exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
 		exchange.sendResponseHeaders(200, 0);
 		try (OutputStream out = exchange.getResponseBody()) {
