@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
@@ -20,6 +21,8 @@ import reactor.core.publisher.Mono;
 import org.voiceai.calls.ConcurrentCalls;
 import org.voiceai.logging.LogContext;
 import org.voiceai.providers.ProviderType;
+import org.voiceai.providers.llm.ChatModels;
+import org.voiceai.providers.llm.ChatStreamEvent;
 import org.voiceai.providers.manager.ProviderManager;
 import org.voiceai.providers.manager.ProviderSelector;
 import org.voiceai.service.conversations.ConversationRecorder;
@@ -89,6 +92,17 @@ public class ChatService {
 	}
 
 	public Mono<ChatReply> chat(DomainId domain, ChatCommand command) {
+		return chat(domain, command, null);
+	}
+
+	/**
+	 * As {@link #chat(DomainId, ChatCommand)}, but the model's reply is streamed and each piece of its text goes to
+	 * {@code pieces} the moment it arrives (on the model's thread, in order), so speech can start before the reply is
+	 * complete. The pieces are raw model text: markers included, and a reply the service overrides (a transfer it
+	 * cannot make) is still streamed as written; the returned {@link ChatReply} is what counts.
+	 * @param pieces receives text as it streams, or null to call the model without streaming
+	 */
+	public Mono<ChatReply> chat(DomainId domain, ChatCommand command, Consumer<String> pieces) {
 		long started = System.nanoTime();
 		return this.secretaries.find(domain, command.secretary())
 			.switchIfEmpty(Mono.error(new SecretaryNotFoundException(command.secretary())))
@@ -97,7 +111,7 @@ public class ChatService {
 				.flatMap((conversation) -> Mono.zip(this.history.recent(domain, command.call(), HISTORY),
 						knowledge(domain, secretary, command), destinationsOpenNow(domain, secretary))
 					.flatMap((context) -> reply(domain, secretary, command, conversation, context.getT1(),
-							context.getT2(), context.getT3(), started))))
+							context.getT2(), context.getT3(), pieces, started))))
 			.contextWrite(LogContext.of(domain, command.call()));
 	}
 
@@ -112,7 +126,8 @@ public class ChatService {
 	}
 
 	private Mono<ChatReply> reply(DomainId domain, Secretary secretary, ChatCommand command, UUID conversation,
-			List<ConversationHistory.Message> past, Retrieval retrieval, List<TransferDestination> open, long started) {
+			List<ConversationHistory.Message> past, Retrieval retrieval, List<TransferDestination> open,
+			Consumer<String> pieces, long started) {
 		long userTurns = past.stream().filter((message) -> "user".equals(message.role())).count() + 1;
 		if (userTurns > secretary.limits().maxTurns()) {
 			return finishAtMaxTurns(domain, secretary, command, conversation, open, retrieval, started);
@@ -122,8 +137,8 @@ public class ChatService {
 		ProviderSelector selector = (command.provider() != null) ? ProviderSelector.byName(command.provider())
 				: ProviderSelector.byId(secretary.providers().llm());
 		return this.providers
-			.execute(domain, ProviderType.LLM, selector,
-					(llm) -> llm.instance().chat(request).map((response) -> new Answer(llm.providerName(), response)))
+			.execute(domain, ProviderType.LLM, selector, (llm) -> ask(llm.instance(), request, pieces)
+				.map((response) -> new Answer(llm.providerName(), response)))
 			.flatMap((answer) -> {
 				int llmMillis = millisSince(llmStarted);
 				ActionResolver.Resolved resolved = this.actions.resolve(answer.response().aiMessage());
@@ -135,6 +150,21 @@ public class ChatService {
 						new TurnLatency(null, retrieval.millis(), llmMillis, null, millisSince(started)));
 				return persist(domain, command, conversation, retrieval, reply).thenReturn(reply);
 			});
+	}
+
+	private static Mono<ChatResponse> ask(ChatModels model, ChatRequest request, Consumer<String> pieces) {
+		if (pieces == null) {
+			return model.chat(request);
+		}
+		return model.stream(request)
+			.doOnNext((event) -> {
+				if (event instanceof ChatStreamEvent.Text text) {
+					pieces.accept(text.text());
+				}
+			})
+			.ofType(ChatStreamEvent.Complete.class)
+			.last()
+			.map(ChatStreamEvent.Complete::response);
 	}
 
 	private Mono<ChatReply> finishAtMaxTurns(DomainId domain, Secretary secretary, ChatCommand command,

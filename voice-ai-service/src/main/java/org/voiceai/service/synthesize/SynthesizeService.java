@@ -75,6 +75,45 @@ public class SynthesizeService {
 		});
 	}
 
+	/**
+	 * One WAV of {@code first} followed by {@code rest}, both rendered by {@link #synthesize} at the same rate: a
+	 * reply spoken in parts (its first sentence early) played as one file. Kept in the speech cache under the pair,
+	 * so an identical reply is not joined twice.
+	 */
+	public Mono<SynthesizeResponse> join(DomainId domain, SynthesizeResponse first, SynthesizeResponse rest) {
+		return Mono.fromCallable(() -> {
+			long started = System.nanoTime();
+			// Not a rendering: "joined" as the provider row keeps these keys apart from every provider's.
+			SpeechCache.Key key = new SpeechCache.Key(domain, "joined", null, 1.0, first.sampleRate(), null,
+					first.audioFile() + "\n" + rest.audioFile());
+			Path file = this.cache.get(key).orElseGet(() -> this.cache.put(key, concatenate(first, rest)));
+			String provider = first.provider().equals(rest.provider()) ? first.provider()
+					: first.provider() + "," + rest.provider();
+			return describe(file, provider, first.cached() && rest.cached(), started);
+		}).subscribeOn(this.files);
+	}
+
+	private static byte[] concatenate(SynthesizeResponse first, SynthesizeResponse rest) {
+		Wav.Audio head = read(Path.of(first.audioFile()));
+		Wav.Audio tail = read(Path.of(rest.audioFile()));
+		if (!head.format().equals(tail.format())) {
+			throw new IllegalStateException("Cannot join speech in " + head.format() + " and " + tail.format());
+		}
+		byte[] samples = new byte[head.samples().length + tail.samples().length];
+		System.arraycopy(head.samples(), 0, samples, 0, head.samples().length);
+		System.arraycopy(tail.samples(), 0, samples, head.samples().length, tail.samples().length);
+		return Wav.write(head.format(), samples);
+	}
+
+	private static Wav.Audio read(Path file) {
+		try {
+			return Wav.read(Files.readAllBytes(file));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read synthesized speech " + file, ex);
+		}
+	}
+
 	private Mono<SynthesizeResponse> cached(DomainId domain, ResolvedProvider<TextToSpeech> primary,
 			SpeechRequest request, long started) {
 		SpeechCache.Key key = key(domain, primary.context().providerUuid().toString(), request);
@@ -95,13 +134,7 @@ public class SynthesizeService {
 	}
 
 	private SynthesizeResponse describe(Path file, String provider, boolean cached, long started) {
-		Wav.Audio audio;
-		try {
-			audio = Wav.read(Files.readAllBytes(file));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read synthesized speech " + file, ex);
-		}
+		Wav.Audio audio = read(file);
 		Path relative = this.cache.root().relativize(file);
 		return new SynthesizeResponse(file.toString(), this.publicUrl + "/audio/" + relative.toString().replace('\\', '/'),
 				audio.duration().toMillis(), audio.format().sampleRate(), provider, cached,

@@ -1,13 +1,11 @@
 package org.voiceai.service.transcribe;
 
-import java.util.Base64;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.voiceai.audio.InvalidAudioException;
 import org.voiceai.service.audio.SharedAudioDirectory;
 import org.voiceai.service.tenant.TenantWebFilter;
 import org.voiceai.tenant.DomainId;
@@ -38,8 +35,9 @@ class TranscribeController {
 	Mono<TranscribeResponse> transcribe(@Parameter(hidden = true) DomainId domain,
 			@RequestBody TranscribeRequest request) {
 		TenantWebFilter.requireSameDomain(domain, request.domainUuid());
-		return wav(request).flatMap((wav) -> this.transcriber.transcribe(domain, wav, request.language(),
-				request.provider(), request.secretaryUuid()));
+		return IncomingAudio.fromJson(this.audio, request.audioBase64(), request.audioFile())
+			.flatMap((wav) -> this.transcriber.transcribe(domain, wav, request.language(), request.provider(),
+					request.secretaryUuid()));
 	}
 
 	@PostMapping(path = "/api/v1/transcribe", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -48,30 +46,9 @@ class TranscribeController {
 			@RequestPart(name = "language", required = false) String language,
 			@RequestPart(name = "provider", required = false) String provider,
 			@RequestPart(name = "secretary_uuid", required = false) String secretary) {
-		return DataBufferUtils.join(file.content()).map((buffer) -> {
-			byte[] bytes = new byte[buffer.readableByteCount()];
-			buffer.read(bytes);
-			DataBufferUtils.release(buffer);
-			return bytes;
-		}).flatMap((wav) -> this.transcriber.transcribe(domain, wav, language, provider,
-				(secretary != null && !secretary.isBlank()) ? UUID.fromString(secretary.trim()) : null));
-	}
-
-	private Mono<byte[]> wav(TranscribeRequest request) {
-		boolean inline = request.audioBase64() != null && !request.audioBase64().isBlank();
-		boolean byPath = request.audioFile() != null && !request.audioFile().isBlank();
-		if (inline == byPath) {
-			return Mono.error(new InvalidAudioException("give exactly one of audio_base64 or audio_file"));
-		}
-		if (byPath) {
-			return this.audio.read(request.audioFile());
-		}
-		try {
-			return Mono.just(Base64.getMimeDecoder().decode(request.audioBase64()));
-		}
-		catch (IllegalArgumentException ex) {
-			return Mono.error(new InvalidAudioException("audio_base64 is not valid base64"));
-		}
+		return IncomingAudio.fromPart(file)
+			.flatMap((wav) -> this.transcriber.transcribe(domain, wav, language, provider,
+					(secretary != null && !secretary.isBlank()) ? UUID.fromString(secretary.trim()) : null));
 	}
 
 }

@@ -11,6 +11,7 @@ import org.voiceai.providers.manager.ProviderManager;
 import org.voiceai.providers.manager.ProviderSelector;
 import org.voiceai.providers.stt.TranscriptionRequest;
 import org.voiceai.service.audio.AudioTooLargeException;
+import org.voiceai.service.web.SecretaryNotFoundException;
 import org.voiceai.tenant.DomainId;
 import org.voiceai.tenant.SecretaryRepository;
 
@@ -47,7 +48,10 @@ public class TranscribeService {
 		});
 	}
 
-	/** The request's provider name wins; else the secretary's STT provider row; else the domain's default. */
+	/**
+	 * The request's provider name wins; else the secretary's STT provider row; else the domain's default. A
+	 * secretary that is not this domain's is an error (404), as everywhere else.
+	 */
 	Mono<ProviderSelector> selector(DomainId domain, String provider, UUID secretary) {
 		if (provider != null && !provider.isBlank()) {
 			return Mono.just(ProviderSelector.byName(provider));
@@ -57,7 +61,7 @@ public class TranscribeService {
 		}
 		return this.secretaries.find(domain, secretary)
 			.map((found) -> ProviderSelector.byId(found.providers().stt()))
-			.defaultIfEmpty(ProviderSelector.byDefault());
+			.switchIfEmpty(Mono.error(() -> new SecretaryNotFoundException(secretary)));
 	}
 
 }

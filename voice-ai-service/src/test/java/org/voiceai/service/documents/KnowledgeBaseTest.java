@@ -14,8 +14,8 @@ import org.voiceai.testing.EmbeddedDefaults;
 
 /**
  * The service on its embedded defaults (real PostgreSQL, the embedded Lucene store under {@code target/}, the real
- * local embedding model), shared by the knowledge-base test classes so they start one context. The DOCX unpack limit
- * is lowered so the zip-bomb fixture stays small.
+ * local embedding model), shared by the knowledge-base test classes (and the others that need documents) so they
+ * start one context. The DOCX unpack limit is lowered so the zip-bomb fixture stays small.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,7 +25,9 @@ import org.voiceai.testing.EmbeddedDefaults;
 @EmbeddedDefaults
 @TestPropertySource(properties = { "voice-ai.documents.max-unpacked-size=20MB",
 		"voice-ai.documents.storage-directory=target/kb-test/documents",
-		"voice-ai.vector-store.directory=target/kb-test/vectors" })
+		"voice-ai.vector-store.directory=target/kb-test/vectors",
+		// Provider fakes answer at once; the first call of a model on a busy machine may not.
+		"voice-ai.providers.attempt-timeout=30s" })
 public @interface KnowledgeBaseTest {
 
 }
