@@ -38,6 +38,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import org.voiceai.audio.AudioFormat;
+import org.voiceai.audio.G711;
 import org.voiceai.audio.Pcm16;
 import org.voiceai.providers.manager.ProviderRowRepository;
 import org.voiceai.realtime.emulator.ModAudioStreamEmulator;
@@ -202,6 +204,26 @@ class RealtimeBridgeTest {
 			else if ("raw".equals(mode) || "json".equals(mode)) {
 				assertThat(texts(caller)).contains("{\"type\":\"clearAudio\"}");
 			}
+		}
+	}
+
+	@Test
+	void aG711CallerIsPassedToTheProviderUnconvertedAndHearsTheAnswerAtItsRate() throws Exception {
+		UUID call = UUID.randomUUID();
+		esl.addChannel(call.toString());
+		int sessions = openAi.sessions().size();
+		URI uri = URI.create(this.fixture.streamUri(this.port, call, "raw") + "&encoding=pcmu");
+		try (ModAudioStreamEmulator caller = ModAudioStreamEmulator.connect(uri, CallFixture.authorization(),
+				AudioFormat.ULAW_8K, null)) {
+			FakeRealtimeSession session = openAi.awaitSession(sessions).awaitConfigured();
+			assertThat(session.inputFormat()).isEqualTo(AudioFormat.ULAW_8K);
+			await().atMost(Duration.ofSeconds(10)).until(() -> heardMillis(caller, "raw", call) >= 300);
+			session.queueReply("Claro.", Duration.ofMillis(400)).callerWillSay("Olá?");
+			caller.speak(G711.encodeUlaw(Pcm16.toShorts(tone(8000, 500))));
+			await().atMost(Duration.ofSeconds(10)).until(() -> utterances(call).contains("user:Olá?"));
+			await().atMost(Duration.ofSeconds(10)).until(() -> heardMillis(caller, "raw", call) >= 700);
+			// Agent audio goes back as 16-bit PCM at 8 kHz, announced once.
+			assertThat(texts(caller)).contains("{\"type\":\"rawAudio\",\"data\":{\"sampleRate\":8000}}");
 		}
 	}
 

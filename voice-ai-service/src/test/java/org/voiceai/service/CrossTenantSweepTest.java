@@ -175,6 +175,22 @@ class CrossTenantSweepTest {
 			assertThat(a.http().get().uri("/api/v1/conversations/" + conversationA).exchange().expectStatus().isOk()
 				.expectBody(JSON).returnResult().getResponseBody().get("final_action")).isNull();
 		});
+		checks.put("PUT /api/v1/conversations/{call_uuid}", () -> {
+			// B cannot open a conversation as A's secretary, on A's call or any other.
+			put(asB, "/api/v1/conversations/" + callA, Map.of("secretary_uuid", secretaryA.toString())).expectStatus()
+				.isNotFound();
+			put(asB, "/api/v1/conversations/" + UUID.randomUUID(), Map.of("secretary_uuid", secretaryA.toString()))
+				.expectStatus().isNotFound();
+		});
+		checks.put("POST /api/v1/conversations/{call_uuid}/messages", () -> {
+			// Neither as A's secretary nor into A's conversation through B's own secretary.
+			body(asB, "/api/v1/conversations/" + callA + "/messages", Map.of("secretary_uuid", secretaryA.toString(),
+					"role", "user", "content", "injected")).expectStatus().isNotFound();
+			body(asB, "/api/v1/conversations/" + callA + "/messages", Map.of("secretary_uuid", secretaryB.toString(),
+					"role", "user", "content", "injected")).expectStatus().isCreated();
+			assertThat(a.http().get().uri("/api/v1/conversations/" + conversationA).exchange().expectStatus().isOk()
+				.expectBody(String.class).returnResult().getResponseBody()).doesNotContain("injected");
+		});
 		checks.put("GET /api/v1/knowledge/search", () -> {
 			assertThat(b.search("Qual é a senha do cofre?")).isEmpty();
 			asB.get().uri("/api/v1/knowledge/search?q=senha do cofre&secretary_uuid=" + secretaryA).exchange()
@@ -257,6 +273,10 @@ class CrossTenantSweepTest {
 
 	private static WebTestClient.ResponseSpec body(WebTestClient http, String path, Map<String, ?> body) {
 		return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+	}
+
+	private static WebTestClient.ResponseSpec put(WebTestClient http, String path, Map<String, ?> body) {
+		return http.put().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
 	}
 
 	private static WebTestClient.ResponseSpec multipart(WebTestClient http, String path, Map<String, String> parts) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -14,6 +15,9 @@ import java.util.function.Consumer;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ServerHandshake;
+
+import org.voiceai.audio.AudioEncoding;
+import org.voiceai.audio.AudioFormat;
 
 /**
  * Plays FreeSWITCH's mod_audio_stream towards the bridge, as measured on a real FreeSWITCH 1.10.12
@@ -40,6 +44,8 @@ public final class ModAudioStreamEmulator implements AutoCloseable {
 
 	private final int frameBytes;
 
+	private final byte silence;
+
 	private final Random jitter;
 
 	private final ArrayDeque<byte[]> speech = new ArrayDeque<>();
@@ -61,9 +67,14 @@ public final class ModAudioStreamEmulator implements AutoCloseable {
 
 	private long framesSent;
 
-	private ModAudioStreamEmulator(URI uri, Map<String, String> headers, int sampleRate, long seed) {
+	private ModAudioStreamEmulator(URI uri, Map<String, String> headers, AudioFormat format, long seed) {
 		this.client = new Client(uri, headers);
-		this.frameBytes = 320 * (sampleRate / 8000);
+		this.frameBytes = format.bytesPerSecond() / 50;
+		this.silence = switch (format.encoding()) {
+			case ULAW -> (byte) 0xFF;
+			case ALAW -> (byte) 0xD5;
+			case PCM16 -> 0;
+		};
 		this.jitter = new Random(seed);
 	}
 
@@ -73,7 +84,13 @@ public final class ModAudioStreamEmulator implements AutoCloseable {
 	 */
 	public static ModAudioStreamEmulator connect(URI uri, Map<String, String> headers, int sampleRate, String metadata)
 			throws InterruptedException {
-		ModAudioStreamEmulator emulator = new ModAudioStreamEmulator(uri, headers, sampleRate, uri.hashCode());
+		return connect(uri, headers, new AudioFormat(AudioEncoding.PCM16, sampleRate, 1), metadata);
+	}
+
+	/** As {@link #connect(URI, Map, int, String)} for a fork that sends {@code format}, e.g. 20 ms of G.711. */
+	public static ModAudioStreamEmulator connect(URI uri, Map<String, String> headers, AudioFormat format,
+			String metadata) throws InterruptedException {
+		ModAudioStreamEmulator emulator = new ModAudioStreamEmulator(uri, headers, format, uri.hashCode());
 		boolean open = emulator.client.connectBlocking(5, TimeUnit.SECONDS);
 		if (!open && !emulator.closeCode.isDone()) {
 			throw new IllegalStateException("could not connect to " + uri);
@@ -94,10 +111,10 @@ public final class ModAudioStreamEmulator implements AutoCloseable {
 		this.textListener = listener;
 	}
 
-	/** Queues caller speech (16-bit PCM at the stream's rate); it goes out in 20 ms frames after what is queued. */
+	/** Queues caller speech (in the stream's format); it goes out in 20 ms frames after what is queued. */
 	public synchronized void speak(byte[] pcm) {
 		for (int offset = 0; offset < pcm.length; offset += this.frameBytes) {
-			byte[] frame = new byte[this.frameBytes];
+			byte[] frame = silence();
 			System.arraycopy(pcm, offset, frame, 0, Math.min(this.frameBytes, pcm.length - offset));
 			this.speech.add(frame);
 		}
@@ -212,10 +229,16 @@ public final class ModAudioStreamEmulator implements AutoCloseable {
 	private void sendFrame() {
 		byte[] frame;
 		synchronized (this) {
-			frame = this.speech.isEmpty() ? new byte[this.frameBytes] : this.speech.poll();
+			frame = this.speech.isEmpty() ? silence() : this.speech.poll();
 			this.framesSent++;
 		}
 		this.client.send(frame);
+	}
+
+	private byte[] silence() {
+		byte[] frame = new byte[this.frameBytes];
+		Arrays.fill(frame, this.silence);
+		return frame;
 	}
 
 	private final class Client extends WebSocketClient {
