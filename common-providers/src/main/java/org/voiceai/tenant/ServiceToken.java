@@ -14,6 +14,8 @@ import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.env.Environment;
+
 /**
  * The shared bearer token FreeSWITCH and FusionPBX present: on every {@code /api/v1} request to voice-ai-service and
  * on every mod_audio_stream WebSocket handshake to voice-ai-realtime. Compared in constant time. Outside the embedded default
@@ -28,6 +30,16 @@ public final class ServiceToken {
 
 	private ServiceToken(String token) {
 		this.token = token.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * The token as both services configure it: {@code voice-ai.service.token} (VOICE_AI_SERVICE_TOKEN), or on the
+	 * embedded default the one kept in {@code $VOICE_AI_HOME/service.token}.
+	 */
+	public static ServiceToken resolve(Environment environment) {
+		boolean embedded = environment.getProperty("voice-ai.database.embedded", Boolean.class, false);
+		Path home = Path.of(environment.getProperty("voice-ai.home", System.getProperty("user.home") + "/.voice-ai"));
+		return resolve(environment.getProperty("voice-ai.service.token"), embedded, home);
 	}
 
 	/**

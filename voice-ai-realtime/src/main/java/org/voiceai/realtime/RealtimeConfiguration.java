@@ -1,6 +1,5 @@
 package org.voiceai.realtime;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -59,9 +58,7 @@ class RealtimeConfiguration {
 
 	@Bean
 	ServiceToken serviceToken(Environment environment) {
-		boolean embedded = environment.getProperty("voice-ai.database.embedded", Boolean.class, false);
-		Path home = Path.of(environment.getProperty("voice-ai.home", System.getProperty("user.home") + "/.voice-ai"));
-		return ServiceToken.resolve(environment.getProperty("voice-ai.service.token"), embedded, home);
+		return ServiceToken.resolve(environment);
 	}
 
 	@Bean

@@ -1,6 +1,5 @@
 package org.voiceai.service.tenant;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 
@@ -40,10 +39,8 @@ class TenantConfiguration implements WebFluxConfigurer {
 	}
 
 	@Bean
-	ServiceToken serviceToken(ServiceSecurityProperties properties, Environment environment) {
-		boolean embedded = environment.getProperty("voice-ai.database.embedded", Boolean.class, false);
-		Path home = Path.of(environment.getProperty("voice-ai.home", System.getProperty("user.home") + "/.voice-ai"));
-		return ServiceToken.resolve(properties.token(), embedded, home);
+	ServiceToken serviceToken(Environment environment) {
+		return ServiceToken.resolve(environment);
 	}
 
 	@Bean
