@@ -215,6 +215,46 @@
 		$apps[$x]['default_settings'][$y]['default_setting_enabled'] = 'true';
 		$apps[$x]['default_settings'][$y]['default_setting_description'] = 'How the realtime bridge returns audio to mod_audio_stream: raw (STREAM_PLAYBACK), json (streamAudio played live) or file (open-source module).';
 		$y++;
+		$apps[$x]['default_settings'][$y]['default_setting_uuid'] = 'ff5ba6e7-deb7-4c53-b863-a3cef18717fc';
+		$apps[$x]['default_settings'][$y]['default_setting_category'] = 'voice_secretary';
+		$apps[$x]['default_settings'][$y]['default_setting_subcategory'] = 'realtime_sample_rate';
+		$apps[$x]['default_settings'][$y]['default_setting_name'] = 'numeric';
+		$apps[$x]['default_settings'][$y]['default_setting_value'] = '8000';
+		$apps[$x]['default_settings'][$y]['default_setting_enabled'] = 'true';
+		$apps[$x]['default_settings'][$y]['default_setting_description'] = 'Sample rate uuid_audio_stream streams the caller at to the realtime bridge: 8000 or 16000.';
+		$y++;
+		$apps[$x]['default_settings'][$y]['default_setting_uuid'] = '5fc19613-f833-4ee7-9b7c-6fb43d1f9dfd';
+		$apps[$x]['default_settings'][$y]['default_setting_category'] = 'voice_secretary';
+		$apps[$x]['default_settings'][$y]['default_setting_subcategory'] = 'audio_dir';
+		$apps[$x]['default_settings'][$y]['default_setting_name'] = 'text';
+		$apps[$x]['default_settings'][$y]['default_setting_value'] = '/var/lib/voice-ai/audio';
+		$apps[$x]['default_settings'][$y]['default_setting_enabled'] = 'true';
+		$apps[$x]['default_settings'][$y]['default_setting_description'] = 'Directory FreeSWITCH and the voice-ai service share for recordings and replies (the service\'s VOICE_AI_AUDIO_DIR).';
+		$y++;
+		$apps[$x]['default_settings'][$y]['default_setting_uuid'] = '0d1fa5a0-a456-4546-88ca-ed1af24d8c45';
+		$apps[$x]['default_settings'][$y]['default_setting_category'] = 'voice_secretary';
+		$apps[$x]['default_settings'][$y]['default_setting_subcategory'] = 'http_timeout';
+		$apps[$x]['default_settings'][$y]['default_setting_name'] = 'numeric';
+		$apps[$x]['default_settings'][$y]['default_setting_value'] = '15';
+		$apps[$x]['default_settings'][$y]['default_setting_enabled'] = 'true';
+		$apps[$x]['default_settings'][$y]['default_setting_description'] = 'Seconds the dialplan script (mod_curl) waits for one answer of the voice-ai service.';
+		$y++;
+		$apps[$x]['default_settings'][$y]['default_setting_uuid'] = '388970f1-6386-4794-90c2-6fc527ed7e24';
+		$apps[$x]['default_settings'][$y]['default_setting_category'] = 'voice_secretary';
+		$apps[$x]['default_settings'][$y]['default_setting_subcategory'] = 'silence_threshold';
+		$apps[$x]['default_settings'][$y]['default_setting_name'] = 'numeric';
+		$apps[$x]['default_settings'][$y]['default_setting_value'] = '200';
+		$apps[$x]['default_settings'][$y]['default_setting_enabled'] = 'true';
+		$apps[$x]['default_settings'][$y]['default_setting_description'] = 'Energy under which the caller counts as silent while a turn is recorded (higher for noisy lines).';
+		$y++;
+		$apps[$x]['default_settings'][$y]['default_setting_uuid'] = 'c38fbd8c-56ea-4500-b546-5333a77b8eed';
+		$apps[$x]['default_settings'][$y]['default_setting_category'] = 'voice_secretary';
+		$apps[$x]['default_settings'][$y]['default_setting_subcategory'] = 'fallback_sound';
+		$apps[$x]['default_settings'][$y]['default_setting_name'] = 'text';
+		$apps[$x]['default_settings'][$y]['default_setting_value'] = 'ivr/ivr-one_moment_please.wav';
+		$apps[$x]['default_settings'][$y]['default_setting_enabled'] = 'true';
+		$apps[$x]['default_settings'][$y]['default_setting_description'] = 'Sound played when the voice-ai service cannot be reached, before the caller goes to the operator.';
+		$y++;
 
 	//schema details: one block per table, the same columns in the same order as
 	//common-providers/src/main/resources/db/voice-ai/V1__voice_ai_schema.sql (SchemaParityTest compares them)

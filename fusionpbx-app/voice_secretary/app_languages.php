@@ -334,6 +334,21 @@
 	$text['description-processing_mode']['en-us'] = "Turn-based records and answers turn by turn; realtime streams the audio (mod_audio_stream); auto uses realtime when available.";
 	$text['description-processing_mode']['pt-br'] = "Por turnos grava e responde turno a turno; tempo real transmite o áudio (mod_audio_stream); automático usa tempo real quando disponível.";
 
+	$text['description-realtime_mode']['en-us'] = "Realtime streams the call to the voice-ai realtime bridge through FreeSWITCH's mod_audio_stream, which must be installed and loaded, with the default setting realtime_return_mode matching its edition (voice-ai docs/freeswitch.md, section 5). When the stream cannot start or the bridge refuses it, the call goes on turn-based.";
+	$text['description-realtime_mode']['pt-br'] = "Tempo real transmite a chamada à ponte de tempo real do voice-ai pelo mod_audio_stream do FreeSWITCH, que precisa estar instalado e carregado, com a configuração padrão realtime_return_mode de acordo com a edição (voice-ai docs/freeswitch.md, seção 5). Quando o fluxo não inicia ou a ponte o recusa, a chamada segue por turnos.";
+
+	$text['description-realtime_provider_uuid']['en-us'] = "Used in realtime and automatic mode. Empty: the domain default realtime provider.";
+	$text['description-realtime_provider_uuid']['pt-br'] = "Usado nos modos tempo real e automático. Vazio: o provedor de tempo real padrão do domínio.";
+
+	$text['message-realtime_without_provider']['en-us'] = "Realtime mode needs an enabled realtime provider in this domain: add one under Providers (type Realtime).";
+	$text['message-realtime_without_provider']['pt-br'] = "O modo tempo real precisa de um provedor de tempo real ativo neste domínio: cadastre um em Provedores (tipo Tempo real).";
+
+	$text['description-realtime_no_test']['en-us'] = "The realtime bridge (voice-ai-realtime) builds this provider when a call starts, so it has no test button here: place a test call; when the row cannot be used the bridge logs why (missing key, wrong value, refused key) and the call goes on turn-based.";
+	$text['description-realtime_no_test']['pt-br'] = "A ponte de tempo real (voice-ai-realtime) monta este provedor quando uma chamada começa, por isso não há botão de teste aqui: faça uma chamada de teste; quando o registro não pode ser usado a ponte registra o motivo (chave ausente, valor errado, chave recusada) e a chamada segue por turnos.";
+
+	$text['button-add_realtime_provider']['en-us'] = "Add a realtime provider";
+	$text['button-add_realtime_provider']['pt-br'] = "Cadastrar um provedor de tempo real";
+
 	$text['description-stt_provider_uuid']['en-us'] = "Empty: the domain default of this type.";
 	$text['description-stt_provider_uuid']['pt-br'] = "Vazio: o padrão do domínio para este tipo.";
 

@@ -72,6 +72,9 @@
 		if (($_POST['action'] ?? '') == 'test' && $stored && $stored['enabled'] != 'true') {
 			$test_result = ['negative', $text['message-test_disabled']];
 		}
+		elseif (($_POST['action'] ?? '') == 'test' && $stored && $type == 'realtime') {
+			$test_result = ['negative', $text['description-realtime_no_test']];
+		}
 		elseif (($_POST['action'] ?? '') == 'test' && $stored) {
 			//ask the service to build this provider from the stored row
 			$answer = voice_ai_admin::service($settings, $domain_uuid)->get('/api/v1/providers/'.rawurlencode($type).'/resolve', ['name' => $name]);
@@ -149,7 +152,7 @@
 	echo "	<div class='heading'><b>".escape($text['title-provider'])."</b></div>\n";
 	echo "	<div class='actions'>\n";
 	echo button::create(['type' => 'button', 'label' => escape($text['button-back']), 'id' => 'btn_back', 'link' => 'providers.php']);
-	if ($stored) {
+	if ($stored && $type != 'realtime') {
 		//not a submit button: Enter in a field must save, not test
 		echo button::create(['type' => 'button', 'label' => escape($text['button-test_connection']), 'id' => 'btn_test', 'title' => escape($text['description-test_connection']),
 			'onclick' => "document.getElementById('form_action').value='test'; document.getElementById('frm').submit();"]);
@@ -186,6 +189,10 @@
 	echo "<table width='100%' border='0' cellpadding='0' cellspacing='0' id='config_fields'>\n";
 	if (!$fields) {
 		echo "<tr><td class='vtable'>".escape($text['description-no_config'])."</td></tr>\n";
+	}
+	if ($type == 'realtime') {
+		//the service cannot build realtime providers (the bridge does), so there is no test button for them
+		echo "<tr><td class='vtable' colspan='2' id='realtime_note'>".escape($text['description-realtime_no_test'])."</td></tr>\n";
 	}
 	foreach ($fields as $key => $field) {
 		$input_name = 'config['.$key.']';

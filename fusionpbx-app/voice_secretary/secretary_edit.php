@@ -39,6 +39,9 @@
 	foreach (['stt', 'tts', 'llm', 'embeddings', 'realtime'] as $type) {
 		$provider_options[$type] = voice_ai_admin::providers($database, $domain_uuid, $type);
 	}
+	//realtime mode needs a realtime row the bridge can use (the bridge takes enabled rows only)
+	$realtime_enabled = (int) $database->select("select count(*) from v_voice_ai_providers where domain_uuid = :domain_uuid and provider_type = 'realtime' and cast(enabled as text) = 'true'",
+		['domain_uuid' => $domain_uuid], 'column');
 	$groups = [
 		'general' => [
 			'secretary_name' => ['text', true], 'company_name' => ['text', false], 'extension' => ['text', false],
@@ -95,6 +98,9 @@
 					default: $row[$name] = $validator->text($name, $label, $value, $field[1], 20000);
 				}
 			}
+		}
+		if ($row['processing_mode'] == 'realtime' && $realtime_enabled == 0) {
+			$validator->fail('processing_mode', $text['message-realtime_without_provider'], $text['label-processing_mode']);
 		}
 		if ($validator->valid()) {
 			$row['voice_secretary_uuid'] = ($action == 'update') ? $id : uuid();
@@ -174,6 +180,15 @@
 				case 'textarea': $control = voice_ai_admin::textarea($name, $value, $name == 'personality_prompt' ? 8 : 2); break;
 				case 'json': $control = voice_ai_admin::textarea($name, $value, 4); break;
 				default: $control = voice_ai_admin::input($name, $value, $field[0] == 'url' ? 'url' : 'text', '', $field[1]);
+			}
+			if ($name == 'processing_mode') {
+				//what realtime needs on the FreeSWITCH side, and a way to the missing provider
+				$control .= "<div class='realtime-note' id='realtime_note'>".escape($text['description-realtime_mode'])
+					." <a href='https://github.com/amigniter/mod_audio_stream' target='_blank' rel='noopener noreferrer'>mod_audio_stream</a>";
+				if ($realtime_enabled == 0 && permission_exists('voice_ai_provider_add')) {
+					$control .= "<br><a href='provider_edit.php?provider_type=realtime' id='add_realtime_provider'>".escape($text['button-add_realtime_provider'])."</a>";
+				}
+				$control .= "</div>";
 			}
 			echo voice_ai_admin::row($text['label-'.$name], $control, $field[1], $text['description-'.$name] ?? '', $errors[$name] ?? null);
 		}

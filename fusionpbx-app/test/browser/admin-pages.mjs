@@ -98,6 +98,45 @@ try {
 	check('secretaryDeletedFromList', !(await a.locator('#secretaries').textContent()).includes('Temporária')
 		&& (await a.locator('#secretaries').textContent()).includes(xss));
 
+	// Realtime: refused without a realtime provider, explained (mod_audio_stream), then saved with one.
+	await a.goto(`${app}/secretary_edit.php`);
+	check('realtimeNoteNamesModAudioStream', (await a.locator('#realtime_note').textContent()).includes('mod_audio_stream')
+		&& (await a.locator('#realtime_note').textContent()).includes('docs/freeswitch.md'));
+	check('realtimeAddProviderLinkShown', await a.locator('#add_realtime_provider').count() === 1);
+	await a.fill('#secretary_name', 'Tempo Real');
+	await a.selectOption('#processing_mode', 'realtime');
+	await Promise.all([a.waitForNavigation(), a.click('#btn_save')]);
+	check('realtimeWithoutProviderRefused', a.url().endsWith('/secretary_edit.php')
+		&& await a.locator('.error', { hasText: 'needs an enabled realtime provider' }).count() === 1);
+	await Promise.all([a.waitForNavigation(), a.click('#add_realtime_provider')]);
+	check('realtimeProviderNames', await a.locator('#provider_name option').evaluateAll((options) => options.map((o) => o.value).join(',')));
+	check('realtimeProviderChoicesAreSelects', await a.locator("select[name='config[turn_detection]'], select[name='config[vad_eagerness]'], "
+		+ "select[name='config[audio_format]'], select[name='config[voice]'], select[name='config[noise_reduction]']").count() === 5);
+	check('realtimeProviderHasNoTestButton', await a.locator('#btn_test').count() === 0);
+	await a.fill('#display_name', 'OpenAI Realtime');
+	await a.fill("input[name='config[api_key]']", apiKey);
+	await a.selectOption("select[name='config[voice]']", 'cedar');
+	await a.selectOption("select[name='config[turn_detection]']", 'semantic_vad');
+	await a.selectOption("select[name='config[vad_eagerness]']", 'high');
+	await a.selectOption("select[name='config[audio_format]']", 'pcmu');
+	await a.fill("input[name='config[max_session_minutes]']", '60');
+	await Promise.all([a.waitForNavigation(), a.click('#btn_save')]);
+	check('realtimeSessionCapEnforced', (await a.locator('#config_fields .error').textContent()).includes('59'));
+	await a.fill("input[name='config[api_key]']", apiKey);
+	await a.fill("input[name='config[max_session_minutes]']", '50');
+	await Promise.all([a.waitForNavigation(), a.click('#btn_save')]);
+	result.ids.realtimeProvider = new URL(a.url()).searchParams.get('id');
+	check('realtimeProviderSecretNeverPrinted', !(await a.content()).includes(apiKey));
+	await shot(a, 'provider-edit-realtime');
+	await a.goto(`${app}/secretary_edit.php`);
+	check('realtimeAddProviderLinkGone', await a.locator('#add_realtime_provider').count() === 0);
+	await a.fill('#secretary_name', 'Tempo Real');
+	await a.selectOption('#processing_mode', 'realtime');
+	await a.selectOption('#realtime_provider_uuid', result.ids.realtimeProvider);
+	await Promise.all([a.waitForNavigation(), a.click('#btn_save')]);
+	check('realtimeSecretarySaved', a.url().endsWith('/secretaries.php'));
+	result.ids.realtimeSecretary = new URL(await a.locator('#secretaries tr.list-row', { hasText: 'Tempo Real' }).locator('a').first().getAttribute('href'), app + '/').searchParams.get('id');
+
 	// A transfer destination with working hours.
 	await a.goto(`${app}/transfer_destination_edit.php`);
 	await a.fill('#name', 'Financeiro');

@@ -6,7 +6,10 @@
 	`config` JSON: what the provider edit page shows as fields, and how a submitted form becomes the stored config.
 
 	Field kinds: text, secret (write-only: never printed back, kept when left empty, stored encrypted with
-	voice_ai_secrets in the enc:v1: format the Java side reads), url, integer, decimal, boolean, select.
+	voice_ai_secrets in the enc:v1: format the Java side reads), url, integer and decimal (options: [min, max], the
+	range the service accepts), boolean, select (options: the values the service accepts).
+	Names and aliases, keys and defaults are those of docs/providers.md; ProviderFieldsTest compares them with its
+	tables, and ProvidersDocumentedTest (Java) compares the tables with the service's factories.
 	An empty non-secret field is left out of the config, so the service's default applies (shown as placeholder).
 	Keys the form does not know (set by hand or by an older version) are kept, secrets among them stay encrypted.
 
@@ -25,7 +28,7 @@
 			$timeout = ['integer', '30', false];
 			$openai_stt = ['api_key' => ['secret', '', true], 'base_url' => ['url', 'https://api.openai.com/v1', false],
 				'model' => ['select', 'whisper-1', false, ['whisper-1', 'gpt-4o-transcribe', 'gpt-4o-mini-transcribe']],
-				'language' => ['text', 'pt', false], 'prompt' => ['text', '', false],
+				'language' => ['text', '', false], 'prompt' => ['text', '', false],
 				'response_format' => ['select', 'verbose_json', false, ['verbose_json', 'json']], 'timeout_seconds' => $timeout];
 			$llm_common = ['temperature' => ['decimal', '0.7', false], 'max_tokens' => ['integer', '500', false], 'timeout_seconds' => $timeout];
 			return [
@@ -33,8 +36,8 @@
 					'whisper_api' => $openai_stt,
 					'groq' => array_merge($openai_stt, ['base_url' => ['url', 'https://api.groq.com/openai/v1', false],
 						'model' => ['text', 'whisper-large-v3-turbo', false]]),
-					'whisper_local' => ['base_url' => ['url', 'http://127.0.0.1:8000/v1', true], 'api_key' => ['secret', '', false],
-						'model' => ['text', 'Systran/faster-whisper-base', false], 'language' => ['text', 'pt', false], 'timeout_seconds' => $timeout],
+					'whisper_local' => ['base_url' => ['url', '', true], 'api_key' => ['secret', '', false],
+						'model' => ['text', 'Systran/faster-whisper-base', false], 'language' => ['text', '', false], 'timeout_seconds' => $timeout],
 					'deepgram' => ['api_key' => ['secret', '', true], 'base_url' => ['url', 'https://api.deepgram.com', false],
 						'model' => ['text', 'nova-3', false], 'language' => ['text', 'pt-BR', false], 'detect_language' => ['boolean', 'false', false],
 						'smart_format' => ['boolean', 'true', false], 'punctuate' => ['boolean', 'true', false], 'timeout_seconds' => $timeout],
@@ -57,7 +60,7 @@
 						'language_code' => ['text', 'pt-BR', false], 'voice_name' => ['text', 'pt-BR-Wavenet-A', false], 'timeout_seconds' => $timeout],
 					'deepgram_aura' => ['api_key' => ['secret', '', true], 'base_url' => ['url', 'https://api.deepgram.com', false],
 						'model' => ['text', 'aura-2-thalia-en', false], 'timeout_seconds' => $timeout],
-					'piper_local' => ['base_url' => ['url', 'http://127.0.0.1:5000', true], 'synthesize_path' => ['text', '/', false],
+					'piper_local' => ['base_url' => ['url', '', true], 'synthesize_path' => ['text', '/', false],
 						'voice' => ['text', '', false], 'speaker' => ['text', '', false], 'length_scale' => ['decimal', '1.0', false],
 						'noise_scale' => ['decimal', '', false], 'noise_w' => ['decimal', '', false], 'timeout_seconds' => $timeout],
 				],
@@ -79,20 +82,54 @@
 				],
 				'embeddings' => [
 					'openai' => ['api_key' => ['secret', '', true], 'base_url' => ['url', 'https://api.openai.com/v1', false],
-						'model' => ['text', 'text-embedding-3-small', false], 'dimensions' => ['integer', '1536', false], 'timeout_seconds' => $timeout],
+						'model' => ['text', 'text-embedding-3-small', false], 'dimensions' => ['integer', '', false], 'timeout_seconds' => $timeout],
 					'azure_openai_embeddings' => ['api_key' => ['secret', '', true], 'endpoint' => ['url', '', true],
 						'deployment_name' => ['text', '', true], 'dimensions' => ['integer', '', false], 'timeout_seconds' => $timeout],
 					'ollama' => ['base_url' => ['url', 'http://localhost:11434/v1', false], 'model' => ['text', 'nomic-embed-text', false],
 						'api_key' => ['secret', '', false], 'timeout_seconds' => $timeout],
 					'local' => [],
 				],
+				//voice-ai-realtime's factories (RealtimeProviderFactories); ElevenLabs Agents and Gemini Live are not
+				//offered until the bridge has them: a row the bridge cannot build would only fail calls
 				'realtime' => [
 					'openai_realtime' => ['api_key' => ['secret', '', true], 'base_url' => ['url', 'wss://api.openai.com/v1/realtime', false],
-						'model' => ['text', 'gpt-4o-realtime-preview', false], 'voice' => ['text', 'alloy', false]],
-					'elevenlabs_conversational' => ['api_key' => ['secret', '', true], 'agent_id' => ['text', '', true]],
-					'gemini_live' => ['api_key' => ['secret', '', true], 'model' => ['text', 'gemini-2.0-flash-live-001', false], 'voice' => ['text', '', false]],
+						'model' => ['text', 'gpt-realtime', false],
+						'voice' => ['select', 'marin', false, ['alloy', 'ash', 'ballad', 'coral', 'echo', 'sage', 'shimmer', 'verse', 'marin', 'cedar']],
+						'turn_detection' => ['select', 'server_vad', false, ['server_vad', 'semantic_vad']],
+						'vad_threshold' => ['decimal', '0.5', false, [0, 1]],
+						'vad_prefix_padding_ms' => ['integer', '300', false, [0, 10000]],
+						'vad_silence_duration_ms' => ['integer', '500', false, [0, 10000]],
+						'vad_eagerness' => ['select', 'auto', false, ['low', 'medium', 'high', 'auto']],
+						'transcription_model' => ['text', 'gpt-4o-mini-transcribe', false],
+						'noise_reduction' => ['select', 'off', false, ['off', 'near_field', 'far_field']],
+						'max_session_minutes' => ['decimal', '55', false, [1, 59]],
+						'audio_format' => ['select', 'auto', false, ['auto', 'pcm', 'pcmu', 'pcma']],
+						'connect_timeout_seconds' => ['integer', '10', false, [1, 120]]],
 				],
 			];
+		}
+
+		/**
+		 * Other names rows may hold for a provider (older versions, the reference project): the service accepts them
+		 * as the provider they stand for, so the edit page shows that provider's fields.
+		 * @return array<string,string> alias => canonical provider_name
+		 */
+		public static function aliases(string $type): array {
+			$aliases = [
+				'stt' => ['openai_whisper' => 'whisper_api'],
+				'tts' => ['openai' => 'openai_tts', 'elevenlabs_tts' => 'elevenlabs', 'azure' => 'azure_neural', 'azure_tts' => 'azure_neural',
+					'google' => 'google_tts', 'deepgram' => 'deepgram_aura', 'deepgram_tts' => 'deepgram_aura', 'piper' => 'piper_local'],
+				'llm' => [],
+				'embeddings' => ['openai_embeddings' => 'openai', 'azure_embeddings' => 'azure_openai_embeddings', 'local_embeddings' => 'local'],
+				'realtime' => ['openai' => 'openai_realtime'],
+			];
+			return $aliases[$type] ?? [];
+		}
+
+		/** The canonical provider_name of a name or alias (lower case, as the service compares them); the name itself when unknown. */
+		public static function canonical(string $type, string $name): string {
+			$name = strtolower(trim($name));
+			return self::aliases($type)[$name] ?? $name;
 		}
 
 		/** @return string[] the provider names of a type, [] for an unknown type */
@@ -107,6 +144,7 @@
 		 */
 		public static function fields(string $type, string $name): ?array {
 			$catalog = self::catalog();
+			$name = self::canonical($type, $name);
 			if (!isset($catalog[$type][$name])) {
 				return null;
 			}
@@ -174,13 +212,15 @@
 						}
 						break;
 					case 'integer':
-						$number = $validator->integer($key, $key, $value, 0, 1000000, $field['required']);
+						[$min, $max] = count($field['options']) == 2 ? $field['options'] : [0, 1000000];
+						$number = $validator->integer($key, $key, $value, $min, $max, $field['required']);
 						if ($number !== null) {
 							$config[$key] = $number;
 						}
 						break;
 					case 'decimal':
-						$number = $validator->decimal($key, $key, $value, 0, 1000000, $field['required']);
+						[$min, $max] = count($field['options']) == 2 ? $field['options'] : [0, 1000000];
+						$number = $validator->decimal($key, $key, $value, $min, $max, $field['required']);
 						if ($number !== null) {
 							$config[$key] = (float) $number;
 						}

@@ -125,11 +125,13 @@ class AdminPagesTest {
 			assertDatabase(domainA, UUID.fromString(result.get("ids").get("provider").asString()),
 					UUID.fromString(result.get("ids").get("secretary").asString()),
 					UUID.fromString(result.get("ids").get("document").asString()));
+			assertRealtimeRows(domainA, UUID.fromString(result.get("ids").get("realtimeProvider").asString()),
+					UUID.fromString(result.get("ids").get("realtimeSecretary").asString()));
 			try (Stream<Path> screenshots = Files.list(work.resolve("screenshots"))) {
 				assertThat(screenshots.map((file) -> file.getFileName().toString())).contains("provider-edit.png",
 						"providers.png", "secretary-edit.png", "secretaries.png", "transfer-destination-edit.png",
 						"transfer-destinations.png",
-						"documents.png", "conversations.png", "conversation.png");
+						"documents.png", "conversations.png", "conversation.png", "provider-edit-realtime.png");
 			}
 			assertThat(Files.readString(work.resolve("php-server.log"))).doesNotContain("PHP Warning", "PHP Fatal",
 					"PHP Notice", "PHP Deprecated");
@@ -158,10 +160,15 @@ class AdminPagesTest {
 				"csrfRefused", "otherDomainSecretaryHidden", "otherDomainProviderHidden", "otherDomainDestinationHidden",
 				"otherDomainConversationHidden",
 				"otherDomainListsEmpty", "otherDomainEditRefused", "otherDomainDocumentDeleteRefused",
-				"secretaryDeletedFromList")) {
+				"secretaryDeletedFromList", "realtimeNoteNamesModAudioStream", "realtimeAddProviderLinkShown",
+				"realtimeWithoutProviderRefused", "realtimeProviderChoicesAreSelects", "realtimeProviderHasNoTestButton",
+				"realtimeSessionCapEnforced", "realtimeProviderSecretNeverPrinted", "realtimeAddProviderLinkGone",
+				"realtimeSecretarySaved")) {
 			assertThat(checks.path(name).asBoolean(false)).as(name + " in " + checks).isTrue();
 		}
 		assertThat(checks.get("providerTestMessage").asString()).startsWith("The service can use this provider");
+		assertThat(checks.get("realtimeProviderNames").asString()).as("only realtime providers the bridge has")
+			.isEqualTo("openai_realtime");
 		assertThat(checks.get("documentStatusAfterUpload").asString()).isIn("pending", "processing", "ready");
 		assertThat(checks.get("documentProgress").asString()).isEqualTo("100%");
 		assertThat(checks.get("conversationsListed").asInt()).isEqualTo(2);
@@ -204,6 +211,31 @@ class AdminPagesTest {
 
 		assertThat(row("SELECT processing_status, domain_uuid FROM v_voice_documents WHERE voice_document_uuid = :id",
 				document)).containsEntry("processing_status", "ready").containsEntry("domain_uuid", domainA);
+	}
+
+	/** The realtime row holds the keys the bridge's OpenAiRealtimeSettings reads, typed; the secretary points at it. */
+	private void assertRealtimeRows(UUID domainA, UUID provider, UUID secretary) {
+		Map<String, Object> providerRow = row("SELECT provider_type, provider_name, config::text AS config, domain_uuid "
+				+ "FROM v_voice_ai_providers WHERE voice_ai_provider_uuid = :id", provider);
+		assertThat(providerRow).containsEntry("provider_type", "realtime")
+			.containsEntry("provider_name", "openai_realtime")
+			.containsEntry("domain_uuid", domainA);
+		JsonNode config = JsonMapper.builder().build().readTree((String) providerRow.get("config"));
+		assertThat(SecretCipher.fromBase64(EmbeddedDefaults.SECRET_KEY)
+			.decrypt(config.get("api_key").asString(), new DomainId(domainA))).isEqualTo(API_KEY);
+		assertThat(config.get("voice").asString()).isEqualTo("cedar");
+		assertThat(config.get("turn_detection").asString()).isEqualTo("semantic_vad");
+		assertThat(config.get("vad_eagerness").asString()).isEqualTo("high");
+		assertThat(config.get("audio_format").asString()).isEqualTo("pcmu");
+		assertThat(config.get("max_session_minutes").asDouble()).isEqualTo(50.0);
+		assertThat(config.has("model")).as("empty fields leave the bridge's default").isFalse();
+
+		assertThat(row("SELECT processing_mode, realtime_provider_uuid, domain_uuid FROM v_voice_secretaries "
+				+ "WHERE voice_secretary_uuid = :id", secretary)).containsEntry("processing_mode", "realtime")
+			.containsEntry("realtime_provider_uuid", provider)
+			.containsEntry("domain_uuid", domainA);
+		assertThat(count("SELECT count(*) FROM v_voice_secretaries WHERE secretary_name = 'Tempo Real'"))
+			.as("the refused save stored nothing").isEqualTo(1);
 	}
 
 	private UUID domain(String prefix) {
