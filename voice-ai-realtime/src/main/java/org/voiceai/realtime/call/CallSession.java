@@ -183,7 +183,8 @@ public final class CallSession {
 		if (this.pending != null) {
 			runPendingWhenHeard(now);
 		}
-		else {
+		else if (this.outcome == null) {
+			// Once a transfer or hang-up is under way, no timer may start another goodbye.
 			checkTimers(now);
 		}
 	}

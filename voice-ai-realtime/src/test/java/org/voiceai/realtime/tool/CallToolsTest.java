@@ -1,20 +1,13 @@
 package org.voiceai.realtime.tool;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.voiceai.audio.AudioFormat;
 import org.voiceai.realtime.call.CallContext;
-import org.voiceai.realtime.config.ReturnMode;
-import org.voiceai.realtime.stream.StreamMetadata;
-import org.voiceai.realtime.stream.StreamRequest;
-import org.voiceai.tenant.DomainId;
-import org.voiceai.tenant.Secretary;
+import org.voiceai.realtime.TestCalls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,17 +63,7 @@ class CallToolsTest {
 	}
 
 	static CallContext call(String businessInfo) {
-		DomainId domain = new DomainId(UUID.randomUUID());
-		Secretary secretary = new Secretary(UUID.randomUUID(), domain, "Ana", "Clínica Sorriso", "8000",
-				Secretary.ProcessingMode.REALTIME, "pt-BR",
-				new Secretary.Prompts(null, "Bom dia!", "Obrigada pela ligação, até logo!", null, null, null, null),
-				new Secretary.Providers(null, null, null, null, null), new Secretary.Voice(null, 1.0),
-				new Secretary.Model(null, 0.7, 500), new Secretary.Limits(20, 30, 600, 3000, 30),
-				new Secretary.Transfer("9000", "hangup", true), businessInfo, "{}", null);
-		StreamRequest request = new StreamRequest(secretary.uuid(), UUID.randomUUID(), "5511999990000", domain,
-				AudioFormat.PCM16_8K, ReturnMode.RAW);
-		return new CallContext(request, StreamMetadata.NONE, secretary, "pbx.example.com", "openai_realtime",
-				Instant.now());
+		return TestCalls.context(businessInfo);
 	}
 
 }

@@ -1,0 +1,232 @@
+package org.voiceai.realtime.call;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.voiceai.audio.AudioFormat;
+import org.voiceai.providers.realtime.ProviderEvent;
+import org.voiceai.providers.realtime.RealtimeConversation;
+import org.voiceai.realtime.TestCalls;
+import org.voiceai.realtime.config.ReturnMode;
+import org.voiceai.realtime.playback.PlaybackSink;
+import org.voiceai.realtime.record.CallLog;
+import org.voiceai.realtime.record.CallRecorder;
+import org.voiceai.realtime.tool.ToolRegistry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The call's timers on a clock the test moves: a silent caller is asked once whether they are still there, then
+ * hears the farewell and is hung up once it has played; a call at its maximum duration says goodbye.
+ */
+class CallSessionTimersTest {
+
+	static final long SECOND = 1_000_000_000L;
+
+	final AtomicLong now = new AtomicLong(1_000 * SECOND);
+
+	final ScriptedConversation conversation = new ScriptedConversation();
+
+	final List<String> control = new ArrayList<>();
+
+	final List<CallOutcome> outcomes = new ArrayList<>();
+
+	final AtomicInteger frames = new AtomicInteger();
+
+	CallSession session;
+
+	@BeforeEach
+	void startCall() {
+		CallContext context = TestCalls.context("{}");
+		CallRecorder recorder = new CallRecorder() {
+
+			@Override
+			public Mono<Void> started(CallContext call) {
+				return Mono.empty();
+			}
+
+			@Override
+			public Mono<Void> utterance(CallContext call, boolean fromCaller, String text) {
+				return Mono.empty();
+			}
+
+			@Override
+			public Mono<Void> ended(CallContext call, CallOutcome outcome, List<String> messages) {
+				CallSessionTimersTest.this.outcomes.add(outcome);
+				return Mono.empty();
+			}
+
+		};
+		PlaybackSink sink = new PlaybackSink() {
+
+			@Override
+			public ReturnMode mode() {
+				return ReturnMode.RAW;
+			}
+
+			@Override
+			public void play(byte[] frame) {
+				CallSessionTimersTest.this.frames.incrementAndGet();
+			}
+
+			@Override
+			public void clear() {
+			}
+
+		};
+		CallControl calls = new CallControl() {
+
+			@Override
+			public Mono<Void> transfer(String number, String context) {
+				return Mono.fromRunnable(() -> CallSessionTimersTest.this.control.add("transfer " + number));
+			}
+
+			@Override
+			public Mono<Void> hangUp() {
+				return Mono.fromRunnable(() -> CallSessionTimersTest.this.control.add("hangup"));
+			}
+
+		};
+		this.session = new CallSession(context, this.conversation, sink, Duration.ofMillis(60), calls,
+				new ToolRegistry(List.of(), JsonMapper.builder().build()), new CallLog(recorder, context),
+				new CallMetrics(new SimpleMeterRegistry()).call(context), (call, rate) -> Mono.empty(),
+				new CallTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(600), Duration.ofSeconds(20)), this.now::get,
+				() -> {
+				});
+		this.session.start();
+		reply(500);
+	}
+
+	@Test
+	void aSilentCallerIsAskedOnceThenHearsTheFarewellAndIsHungUpAfterIt() {
+		advance(29);
+		assertThat(this.conversation.requests).hasSize(1);
+		advance(2);
+		assertThat(this.conversation.requests).hasSize(2);
+		assertThat(this.conversation.requests.get(1)).contains("still there");
+		reply(300);
+
+		advance(31);
+		assertThat(this.conversation.requests).hasSize(3);
+		assertThat(this.conversation.requests.get(2)).contains("Obrigada pela ligação, até logo!");
+		assertThat(this.session.state()).isEqualTo(CallState.ENDING);
+		reply(1000);
+		// The farewell is one second long: no hang-up while it plays.
+		advanceMillis(500);
+		assertThat(this.control).isEmpty();
+		advanceMillis(600);
+		assertThat(this.control).containsExactly("hangup");
+
+		this.session.streamClosed();
+		assertThat(this.outcomes).containsExactly(CallOutcome.hungUp("caller silent"));
+	}
+
+	@Test
+	void theCallerSpeakingResetsTheIdleTimer() {
+		advance(25);
+		this.session.onProviderEvent(new ProviderEvent.SpeechStarted());
+		this.session.onProviderEvent(new ProviderEvent.SpeechStopped());
+		advance(25);
+		assertThat(this.conversation.requests).hasSize(1);
+	}
+
+	@Test
+	void atItsMaximumDurationTheCallSaysGoodbye() {
+		// The caller keeps talking, so only the 600 s limit can end the call.
+		for (int minute = 0; minute < 10; minute++) {
+			advance(20);
+			this.session.onProviderEvent(new ProviderEvent.SpeechStopped());
+			advance(20);
+			this.session.onProviderEvent(new ProviderEvent.SpeechStopped());
+			advance(20);
+			this.session.onProviderEvent(new ProviderEvent.SpeechStopped());
+		}
+		assertThat(this.conversation.requests).hasSize(1);
+		advance(1);
+		assertThat(this.conversation.requests).last().asString().contains("Obrigada pela ligação");
+		reply(200);
+		advanceMillis(300);
+		assertThat(this.control).containsExactly("hangup");
+		// Until FreeSWITCH reports the hang-up, time goes on without a second goodbye.
+		advance(60);
+		assertThat(this.conversation.requests).hasSize(2);
+		assertThat(this.control).containsExactly("hangup");
+	}
+
+	/** The provider speaks a reply of {@code millis} and finishes it. */
+	private void reply(int millis) {
+		this.session.onProviderEvent(new ProviderEvent.AudioDelta(new byte[millis * 48]));
+		this.session.onProviderEvent(new ProviderEvent.ResponseDone());
+	}
+
+	private void advance(int seconds) {
+		advanceMillis(seconds * 1000L);
+	}
+
+	private void advanceMillis(long millis) {
+		for (long t = 0; t < millis; t += 10) {
+			this.now.addAndGet(10_000_000L);
+			this.session.tick();
+		}
+	}
+
+	/** Our own interface, scripted: records what the session asked the provider to say. */
+	static final class ScriptedConversation implements RealtimeConversation {
+
+		final List<String> requests = new ArrayList<>();
+
+		final Sinks.Many<ProviderEvent> events = Sinks.many().unicast().onBackpressureBuffer();
+
+		@Override
+		public AudioFormat inputFormat() {
+			return AudioFormat.PCM16_24K;
+		}
+
+		@Override
+		public AudioFormat outputFormat() {
+			return AudioFormat.PCM16_24K;
+		}
+
+		@Override
+		public void sendAudio(byte[] audio) {
+		}
+
+		@Override
+		public Flux<ProviderEvent> events() {
+			return this.events.asFlux();
+		}
+
+		@Override
+		public Mono<Void> sendToolResult(String callId, String resultJson) {
+			return Mono.empty();
+		}
+
+		@Override
+		public Mono<Void> respond(String instructions) {
+			return Mono.fromRunnable(() -> this.requests.add(instructions));
+		}
+
+		@Override
+		public Mono<Void> interrupt(long playedMillis) {
+			return Mono.empty();
+		}
+
+		@Override
+		public Mono<Void> close() {
+			return Mono.fromRunnable(this.events::tryEmitComplete);
+		}
+
+	}
+
+}
