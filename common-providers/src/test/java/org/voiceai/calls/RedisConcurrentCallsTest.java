@@ -48,6 +48,11 @@ class RedisConcurrentCallsTest extends ConcurrentCallsContract {
 	}
 
 	@Override
+	protected Duration maxCall() {
+		return Duration.ofSeconds(3);
+	}
+
+	@Override
 	protected void advance(Duration duration) {
 		try {
 			Thread.sleep(duration.toMillis());

@@ -249,11 +249,12 @@ public abstract class ChatModelContract {
 		// A second attempt would be answered at once, and the call would succeed.
 		fake.stubFor(call(false).inScenario("slow")
 			.whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(textReply("tarde demais").withFixedDelay(1000))
+			.willReturn(textReply("tarde demais").withFixedDelay(4000))
 			.willSetStateTo("fast"));
 		fake.stubFor(call(false).inScenario("slow").whenScenarioStateIs("fast").willReturn(textReply("de novo")));
 		Map<String, Object> values = new HashMap<>(config(fakeUrl()));
-		values.put("timeout_seconds", "0.3");
+		// Long enough to connect to the fake on a loaded machine (the timeout covers the connect too).
+		values.put("timeout_seconds", "1.5");
 
 		assertThatThrownBy(() -> models(values).chat(request()).block(WAIT))
 			.isInstanceOf(ProviderTimeoutException.class)
@@ -271,9 +272,9 @@ public abstract class ChatModelContract {
 
 	@Test
 	void aStreamWithoutAnswerInTimeIsATimeout() {
-		fake.stubFor(call(true).willReturn(sse(textStream(List.of("tarde"))).withFixedDelay(1000)));
+		fake.stubFor(call(true).willReturn(sse(textStream(List.of("tarde"))).withFixedDelay(4000)));
 		Map<String, Object> values = new HashMap<>(config(fakeUrl()));
-		values.put("timeout_seconds", "0.3");
+		values.put("timeout_seconds", "1.5");
 
 		assertThatThrownBy(() -> models(values).stream(request()).collectList().block(WAIT))
 			.isInstanceOf(ProviderTimeoutException.class);
