@@ -18,11 +18,6 @@ class InMemoryConcurrentCallsTest extends ConcurrentCallsContract {
 	}
 
 	@Override
-	protected Duration maxCall() {
-		return Duration.ofMillis(600);
-	}
-
-	@Override
 	protected void advance(Duration duration) {
 		this.clock.advance(duration);
 	}

@@ -48,11 +48,6 @@ class RedisConcurrentCallsTest extends ConcurrentCallsContract {
 	}
 
 	@Override
-	protected Duration maxCall() {
-		return Duration.ofSeconds(3);
-	}
-
-	@Override
 	protected void advance(Duration duration) {
 		try {
 			Thread.sleep(duration.toMillis());

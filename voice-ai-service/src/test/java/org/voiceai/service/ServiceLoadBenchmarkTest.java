@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 
 import dev.langchain4j.data.message.AiMessage;
@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,6 +31,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -66,11 +69,11 @@ import org.voiceai.testing.EmbeddedDefaults;
 		"logging.level.org.voiceai=WARN" })
 class ServiceLoadBenchmarkTest {
 
-	private static final int RATE = 200;
+	private static final int RATE = Integer.getInteger("bench.rate", 200);
 
 	private static final int WARM_UP_SECONDS = 15;
 
-	private static final int MEASURED_SECONDS = 30;
+	private static final int MEASURED_SECONDS = Integer.getInteger("bench.seconds", 30);
 
 	private static final int TURNS_PER_CALL = 10;
 
@@ -87,6 +90,13 @@ class ServiceLoadBenchmarkTest {
 
 	@Test
 	void chatOverheadAndCachedSynthesis() throws Exception {
+		String synchronousCommit = System.getProperty("bench.synchronous-commit", "on");
+		// This test's own PostgreSQL: "off" takes the disk's flush time out of each commit (a crash could lose the
+		// last few hundred ms of commits, never corrupt), to tell the service's cost from a shared disk's.
+		this.database.sql("ALTER SYSTEM SET synchronous_commit TO " + ("off".equals(synchronousCommit) ? "off" : "on"))
+			.then()
+			.then(this.database.sql("SELECT pg_reload_conf()").then())
+			.block();
 		TestTenants tenants = new TestTenants(this.database);
 		DomainId domain = tenants.domain();
 		UUID secretary = tenants.secretary(domain, "Ana", null);
@@ -94,14 +104,20 @@ class ServiceLoadBenchmarkTest {
 				true)).block();
 		this.providers.insert(domain, new ProviderDraft(ProviderType.TTS, "bench_tts", "instant", Map.of(), true, 0,
 				true)).block();
+		// Enough connections for every request in flight: the client must not queue requests the server could take.
+		ConnectionProvider connections = ConnectionProvider.builder("bench")
+			.maxConnections(2_000)
+			.pendingAcquireMaxCount(-1)
+			.build();
 		WebClient http = WebClient.builder()
+			.clientConnector(new ReactorClientHttpConnector(HttpClient.create(connections)))
 			.baseUrl("http://127.0.0.1:" + this.port)
 			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + EmbeddedDefaults.SERVICE_TOKEN)
 			.defaultHeader(TenantWebFilter.DOMAIN_HEADER, domain.toString())
 			.build();
-		report("Machine: %d cores, Java %s, max heap %d MB; load average at start %s",
+		report("Machine: %d cores, Java %s, max heap %d MB; load average at start %s; PostgreSQL synchronous_commit %s",
 				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-				Runtime.getRuntime().maxMemory() / (1024 * 1024), loadAverage());
+				Runtime.getRuntime().maxMemory() / (1024 * 1024), loadAverage(), synchronousCommit);
 
 		UUID[] warmCalls = calls(RATE * WARM_UP_SECONDS / TURNS_PER_CALL);
 		run(RATE, WARM_UP_SECONDS, (i) -> chat(http, warmCalls[i % warmCalls.length], secretary));
@@ -109,9 +125,10 @@ class ServiceLoadBenchmarkTest {
 		Result chat = run(RATE, MEASURED_SECONDS, (i) -> chat(http, calls[i % calls.length], secretary));
 		report("`/chat` at %d requests/s for %d s (%d requests, %d calls of %d turns, use_rag=false, instant model): "
 				+ "client-side **p50 %.2f ms, p99 %.2f ms**, max %.2f ms; server-reported total_ms p50 %d, p99 %d; "
-				+ "%d errors", RATE, MEASURED_SECONDS, chat.latencies.length, calls.length, TURNS_PER_CALL,
+				+ "errors %s", RATE, MEASURED_SECONDS, chat.latencies.length, calls.length, TURNS_PER_CALL,
 				chat.percentile(50), chat.percentile(99), chat.percentile(100), chat.serverPercentile(50),
 				chat.serverPercentile(99), chat.errors);
+		connections.dispose();
 
 		Map<String, Object> phrase = Map.of("text", "Bom dia, clínica Sorriso. Em que posso ajudar?", "sample_rate",
 				8000);
@@ -119,7 +136,7 @@ class ServiceLoadBenchmarkTest {
 		run(RATE, 5, (i) -> synthesize(http, phrase));
 		Result cached = run(RATE, 15, (i) -> synthesize(http, phrase));
 		report("`/synthesize` cache hits at %d requests/s for 15 s (%d requests): client-side **p50 %.2f ms, p99 %.2f "
-				+ "ms**, max %.2f ms; server-reported latency_ms p50 %d, p99 %d; %d errors", RATE,
+				+ "ms**, max %.2f ms; server-reported latency_ms p50 %d, p99 %d; errors %s", RATE,
 				cached.latencies.length, cached.percentile(50), cached.percentile(99), cached.percentile(100),
 				cached.serverPercentile(50), cached.serverPercentile(99), cached.errors);
 		report("Load average at end %s", loadAverage());
@@ -134,20 +151,21 @@ class ServiceLoadBenchmarkTest {
 		long periodNanos = 1_000_000_000L / rate;
 		long[] latencies = new long[count];
 		int[] server = new int[count];
-		AtomicInteger errors = new AtomicInteger();
-		long start = System.nanoTime() + 50_000_000;
-		Flux.interval(Duration.ofNanos(periodNanos))
+		Map<String, Integer> errors = new ConcurrentHashMap<>();
+		long start = System.nanoTime();
+		Flux.interval(Duration.ZERO, Duration.ofNanos(periodNanos))
 			.take(count)
 			.flatMap((tick) -> {
 				int i = tick.intValue();
 				long due = start + i * periodNanos;
 				return request.apply(i).doOnNext((millis) -> server[i] = millis).onErrorResume((error) -> {
-					errors.incrementAndGet();
+					String kind = error.toString();
+					errors.merge(kind.substring(0, Math.min(kind.length(), 120)), 1, Integer::sum);
 					return Mono.empty();
 				}).doFinally((signal) -> latencies[i] = System.nanoTime() - due);
 			}, 10_000)
 			.blockLast(Duration.ofSeconds(seconds + 120L));
-		return new Result(latencies, server, errors.get());
+		return new Result(latencies, server, errors);
 	}
 
 	private static Mono<Integer> chat(WebClient http, UUID call, UUID secretary) {
@@ -186,7 +204,7 @@ class ServiceLoadBenchmarkTest {
 		this.report.append("- ").append(String.format(Locale.ROOT, format, arguments)).append('\n');
 	}
 
-	private record Result(long[] latencies, int[] server, int errors) {
+	private record Result(long[] latencies, int[] server, Map<String, Integer> errors) {
 
 		/** Client-side milliseconds at percentile {@code p} (nearest rank). */
 		double percentile(double p) {

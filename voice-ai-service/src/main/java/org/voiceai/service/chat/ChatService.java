@@ -52,9 +52,7 @@ public class ChatService {
 	/** Messages of history sent to the model: enough context, bounded prompt size. */
 	private static final int HISTORY = 20;
 
-	private final SecretaryRepository secretaries;
-
-	private final TransferDestinationRepository destinations;
+	private final SecretaryCache secretaries;
 
 	private final ConversationHistory history;
 
@@ -77,9 +75,8 @@ public class ChatService {
 	public ChatService(SecretaryRepository secretaries, TransferDestinationRepository destinations,
 			ConversationHistory history, ConversationRecorder recorder, KnowledgeLookup knowledge,
 			ProviderManager providers, PromptAssembler prompts, ActionResolver actions, ConcurrentCalls calls,
-			Duration retryAfter, Clock clock) {
-		this.secretaries = secretaries;
-		this.destinations = destinations;
+			Duration retryAfter, Duration secretaryCacheTtl, Clock clock) {
+		this.secretaries = new SecretaryCache(secretaries, destinations, secretaryCacheTtl);
 		this.history = history;
 		this.recorder = recorder;
 		this.knowledge = knowledge;
@@ -106,12 +103,13 @@ public class ChatService {
 		long started = System.nanoTime();
 		return this.secretaries.find(domain, command.secretary())
 			.switchIfEmpty(Mono.error(new SecretaryNotFoundException(command.secretary())))
-			.flatMap((secretary) -> admit(domain, command.call()).then(this.recorder
-				.open(domain, command.call(), secretary.uuid(), command.callerIdNumber(), null, "turn_based"))
+			.flatMap((setup) -> admit(domain, command.call()).then(this.recorder
+				.open(domain, command.call(), setup.secretary().uuid(), command.callerIdNumber(), null, "turn_based"))
 				.flatMap((conversation) -> Mono.zip(this.history.recent(domain, command.call(), HISTORY),
-						knowledge(domain, secretary, command), destinationsOpenNow(domain, secretary))
-					.flatMap((context) -> reply(domain, secretary, command, conversation, context.getT1(),
-							context.getT2(), context.getT3(), pieces, started))))
+						knowledge(domain, setup.secretary(), command))
+					.flatMap((context) -> reply(domain, setup.secretary(), command, conversation, context.getT1(),
+							context.getT2(), DestinationMatcher.openAt(this.clock.instant(), setup.destinations()),
+							pieces, started))))
 			.contextWrite(LogContext.of(domain, command.call()));
 	}
 
@@ -241,8 +239,7 @@ public class ChatService {
 				reply.ragSources(), reply.tokensUsed(), new StageProviders(null, reply.provider(), null), reply.latency());
 		return this.history.append(domain, command.call(), new ConversationHistory.Message("user", command.userMessage()))
 			.then(this.history.append(domain, command.call(), new ConversationHistory.Message("assistant", reply.text())))
-			.then(this.recorder.record(domain, conversation, user))
-			.then(this.recorder.record(domain, conversation, assistant))
+			.then(this.recorder.record(domain, conversation, user, assistant))
 			.then();
 	}
 
@@ -258,12 +255,6 @@ public class ChatService {
 				logger.warn("Knowledge search failed; answering without it: {}", error.toString());
 				return Mono.just(new Retrieval(List.of(), millisSince(started)));
 			});
-	}
-
-	private Mono<List<TransferDestination>> destinationsOpenNow(DomainId domain, Secretary secretary) {
-		return this.destinations.findForSecretary(domain, secretary.uuid())
-			.collectList()
-			.map((all) -> DestinationMatcher.openAt(this.clock.instant(), all));
 	}
 
 	private static List<RagSource> sources(List<KnowledgeSnippet> hits) {

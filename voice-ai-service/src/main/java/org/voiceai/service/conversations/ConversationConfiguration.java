@@ -11,6 +11,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import org.voiceai.service.webhook.WebhookOutbox;
+import org.voiceai.sharedstate.SharedState;
 import org.voiceai.tenant.SecretaryRepository;
 
 /** The conversation store and the recorder the turn-based API writes through. */
@@ -24,8 +25,8 @@ class ConversationConfiguration {
 
 	@Bean
 	ConversationRecorder conversationRecorder(ConversationRepository conversations, SecretaryRepository secretaries,
-			WebhookOutbox webhooks, TransactionalOperator transaction, ObjectProvider<Clock> clock) {
-		return new ConversationRecorder(conversations, secretaries, webhooks, transaction,
+			WebhookOutbox webhooks, TransactionalOperator transaction, SharedState state, ObjectProvider<Clock> clock) {
+		return new ConversationRecorder(conversations, secretaries, webhooks, transaction, state,
 				clock.getIfUnique(Clock::systemUTC));
 	}
 

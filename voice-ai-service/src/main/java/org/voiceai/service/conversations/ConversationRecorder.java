@@ -12,6 +12,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import org.voiceai.service.webhook.WebhookOutbox;
 import org.voiceai.service.webhook.WebhookPayload;
 import org.voiceai.service.webhook.WebhookTarget;
+import org.voiceai.sharedstate.SharedState;
 import org.voiceai.tenant.DomainId;
 import org.voiceai.tenant.SecretaryRepository;
 
@@ -31,14 +32,20 @@ public class ConversationRecorder {
 
 	private final TransactionalOperator transaction;
 
+	/** Longer than any call; the conversation row is the permanent record. */
+	private static final Duration OPEN_CONVERSATION_TTL = Duration.ofHours(4);
+
+	private final SharedState state;
+
 	private final Clock clock;
 
 	ConversationRecorder(ConversationRepository conversations, SecretaryRepository secretaries,
-			WebhookOutbox webhooks, TransactionalOperator transaction, Clock clock) {
+			WebhookOutbox webhooks, TransactionalOperator transaction, SharedState state, Clock clock) {
 		this.conversations = conversations;
 		this.secretaries = secretaries;
 		this.webhooks = webhooks;
 		this.transaction = transaction;
+		this.state = state;
 		this.clock = clock;
 	}
 
@@ -50,11 +57,17 @@ public class ConversationRecorder {
 	 */
 	public Mono<UUID> open(DomainId domain, UUID callUuid, UUID secretaryUuid, String callerIdNumber,
 			String callerIdName, String processingMode) {
-		return this.conversations
-			.openIfAbsent(domain, callUuid, secretaryUuid, callerIdNumber, callerIdName, processingMode,
-					this.clock.instant())
-			.then(this.conversations.findByCall(domain, callUuid))
-			.map(ConversationRow::uuid);
+		// Every turn opens; only the first needs the database. The call's conversation is remembered in the shared
+		// state for as long as a call can last.
+		String key = "conversation:" + domain + ":" + callUuid;
+		return this.state.get(key)
+			.map(UUID::fromString)
+			.switchIfEmpty(Mono.defer(() -> this.conversations
+				.openIfAbsent(domain, callUuid, secretaryUuid, callerIdNumber, callerIdName, processingMode,
+						this.clock.instant())
+				.then(this.conversations.findByCall(domain, callUuid))
+				.map(ConversationRow::uuid)
+				.flatMap((uuid) -> this.state.put(key, uuid.toString(), OPEN_CONVERSATION_TTL).thenReturn(uuid))));
 	}
 
 	/**
@@ -65,6 +78,16 @@ public class ConversationRecorder {
 	 */
 	public Mono<Integer> record(DomainId domain, UUID conversationUuid, RecordedMessage message) {
 		return this.conversations.append(domain, conversationUuid, message, this.clock.instant())
+			.switchIfEmpty(Mono.error(() -> new ConversationNotFoundException(conversationUuid.toString())));
+	}
+
+	/**
+	 * Stores a turn's two messages now, in order, in one statement (one commit on the call's critical path).
+	 * @return the second message's turn number; fails like {@link #record}
+	 */
+	public Mono<Integer> record(DomainId domain, UUID conversationUuid, RecordedMessage first,
+			RecordedMessage second) {
+		return this.conversations.appendPair(domain, conversationUuid, first, second, this.clock.instant())
 			.switchIfEmpty(Mono.error(() -> new ConversationNotFoundException(conversationUuid.toString())));
 	}
 

@@ -55,6 +55,27 @@ class ConversationRepository {
 			RETURNING turn_number
 			""";
 
+	// Two messages of one turn in one statement (one commit): they get consecutive turn numbers.
+	private static final String APPEND_PAIR = """
+			WITH turn AS (
+			    UPDATE v_voice_conversations
+			    SET total_turns = coalesce(total_turns, 0) + 2, update_date = :now
+			    WHERE domain_uuid = :domain AND voice_conversation_uuid = :conversation
+			    RETURNING total_turns)
+			INSERT INTO v_voice_messages (voice_message_uuid, domain_uuid, voice_conversation_uuid, turn_number, role,
+			    content, audio_duration_ms, detected_intent, rag_sources, tokens_used, stt_provider, llm_provider,
+			    tts_provider, stt_latency_ms, rag_latency_ms, llm_latency_ms, tts_latency_ms, total_latency_ms,
+			    insert_date)
+			SELECT :uuid1, :domain, :conversation, turn.total_turns - 1, :role1, :content1, :audioMs1, :intent1, :rag1,
+			    :tokens1, :stt1, :llm1, :tts1, :sttMs1, :ragMs1, :llmMs1, :ttsMs1, :totalMs1, :now
+			FROM turn
+			UNION ALL
+			SELECT :uuid2, :domain, :conversation, turn.total_turns, :role2, :content2, :audioMs2, :intent2, :rag2,
+			    :tokens2, :stt2, :llm2, :tts2, :sttMs2, :ragMs2, :llmMs2, :ttsMs2, :totalMs2, :now
+			FROM turn
+			RETURNING turn_number
+			""";
+
 	private static final String END = """
 			UPDATE v_voice_conversations c
 			SET conversation_status = 'ended', end_time = :now, duration_seconds = :duration, final_action = :action,
@@ -150,6 +171,41 @@ class ConversationRepository {
 			.bind("now", now)
 			.map((row, metadata) -> row.get("turn_number", Integer.class))
 			.one();
+	}
+
+	/**
+	 * Stores two messages (a turn's question and answer) with consecutive turn numbers in one statement.
+	 * @return the second message's turn number; empty when the conversation is not the domain's
+	 */
+	Mono<Integer> appendPair(DomainId domain, UUID conversation, RecordedMessage first, RecordedMessage second,
+			Instant now) {
+		DatabaseClient.GenericExecuteSpec spec = this.database.sql(APPEND_PAIR)
+			.bind("domain", domain.value())
+			.bind("conversation", conversation)
+			.bind("now", now);
+		spec = bindMessage(bindMessage(spec, "1", first), "2", second);
+		return spec.map((row, metadata) -> row.get("turn_number", Integer.class)).all().reduce(Math::max);
+	}
+
+	private DatabaseClient.GenericExecuteSpec bindMessage(DatabaseClient.GenericExecuteSpec spec, String suffix,
+			RecordedMessage message) {
+		TurnLatency latency = message.latency();
+		return spec.bind("uuid" + suffix, UUID.randomUUID())
+			.bind("role" + suffix, message.role().code())
+			.bind("content" + suffix, nullable(message.content(), String.class))
+			.bind("audioMs" + suffix, nullable(message.audioDurationMs(), Integer.class))
+			.bind("intent" + suffix, nullable(message.detectedIntent(), String.class))
+			.bind("rag" + suffix, message.ragSources().isEmpty() ? Parameters.in(Json.class)
+					: Json.of(this.json.writeValueAsString(message.ragSources())))
+			.bind("tokens" + suffix, nullable(message.tokensUsed(), Integer.class))
+			.bind("stt" + suffix, nullable(message.providers().stt(), String.class))
+			.bind("llm" + suffix, nullable(message.providers().llm(), String.class))
+			.bind("tts" + suffix, nullable(message.providers().tts(), String.class))
+			.bind("sttMs" + suffix, nullable(latency.stt(), Integer.class))
+			.bind("ragMs" + suffix, nullable(latency.rag(), Integer.class))
+			.bind("llmMs" + suffix, nullable(latency.llm(), Integer.class))
+			.bind("ttsMs" + suffix, nullable(latency.tts(), Integer.class))
+			.bind("totalMs" + suffix, nullable(latency.total(), Integer.class));
 	}
 
 	/** Marks the conversation ended; empty when it already was (or is not the domain's). */

@@ -137,6 +137,39 @@ class ConversationRecorderTest {
 	}
 
 	@Test
+	void aTurnsTwoMessagesAreStoredTogetherInOrderBetweenOtherMessages() {
+		UUID conversation = open(null);
+		this.recorder.record(this.domain, conversation, RecordedMessage.user("primeira", null, null, null)).block();
+
+		Integer last = this.recorder.record(this.domain, conversation,
+				RecordedMessage.user("Qual o horário?", null, null, null),
+				RecordedMessage.assistant("Das 8h às 18h.", "continue", List.of(new RagSource("faq.md", null, 0.7)), 9,
+						new StageProviders(null, "openai", null), new TurnLatency(null, 4, 300, null, 320)))
+			.block();
+
+		assertThat(last).isEqualTo(3);
+		List<Map<String, Object>> rows = this.database
+			.sql("SELECT turn_number, role, content, llm_latency_ms, rag_sources::text AS rag FROM v_voice_messages "
+					+ "WHERE domain_uuid = :domain AND voice_conversation_uuid = :conversation ORDER BY turn_number")
+			.bind("domain", this.domain.value())
+			.bind("conversation", conversation)
+			.fetch()
+			.all()
+			.collectList()
+			.block();
+		assertThat(rows).extracting((row) -> row.get("content")).containsExactly("primeira", "Qual o horário?",
+				"Das 8h às 18h.");
+		assertThat(rows).extracting((row) -> row.get("turn_number")).containsExactly(1, 2, 3);
+		assertThat(rows.get(2)).containsEntry("role", "assistant").containsEntry("llm_latency_ms", 300);
+		assertThat((String) rows.get(2).get("rag")).contains("faq.md");
+		assertThat(totalTurns(conversation)).isEqualTo(3);
+		DomainId other = this.tenants.domain();
+		assertThatThrownBy(() -> this.recorder.record(other, conversation,
+				RecordedMessage.user("x", null, null, null), RecordedMessage.user("y", null, null, null)).block())
+			.isInstanceOf(ConversationNotFoundException.class);
+	}
+
+	@Test
 	void anotherDomainCannotRecordIntoOrEndAConversation() {
 		UUID call = UUID.randomUUID();
 		UUID conversation = this.recorder.open(this.domain, call, null, null, null, "turn_based").block();
