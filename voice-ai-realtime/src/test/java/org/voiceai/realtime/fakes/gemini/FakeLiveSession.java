@@ -84,6 +84,8 @@ public final class FakeLiveSession {
 
 	private final List<String> sentKinds = new CopyOnWriteArrayList<>();
 
+	private final Map<String, Long> firstSent = new java.util.concurrent.ConcurrentHashMap<>();
+
 	/** The conversation as this session knows it, as {@code {role, text}} turns (what a resumption handle keeps). */
 	private final List<JsonNode> conversation = new ArrayList<>();
 
@@ -265,6 +267,11 @@ public final class FakeLiveSession {
 
 	public boolean isDisconnected() {
 		return this.disconnected;
+	}
+
+	/** When a message of {@code kind} was first sent ({@link System#nanoTime}), or -1 if never. */
+	public long firstSentNanos(String kind) {
+		return this.firstSent.getOrDefault(kind, -1L);
 	}
 
 	/** Kinds of server messages sent so far (top-level key, or serverContent's field), in order. */
@@ -705,6 +712,7 @@ public final class FakeLiveSession {
 			kind = message.path(kind).propertyNames().iterator().next();
 		}
 		this.sentKinds.add(kind);
+		this.firstSent.putIfAbsent(kind, System.nanoTime());
 		this.outgoing.tryEmitNext(this.json.writeValueAsString(message));
 	}
 
