@@ -47,11 +47,14 @@ final class ProviderCatalogueDocsTest extends TestCase {
 		return $documented;
 	}
 
-	/** The openai_realtime key table: key => [default, required]. */
-	private static function realtime_keys(): array {
+	/**
+	 * A realtime provider's key table ("`<name>` keys:" then a table): key => [default, required]. A default in
+	 * backticks is the value; "required" and "service default" suggest none.
+	 */
+	private static function realtime_keys(string $name): array {
 		$text = file_get_contents(dirname(__DIR__, 3).'/docs/providers.md');
-		$start = strpos($text, "`openai_realtime` keys:");
-		self::assertNotFalse($start, 'docs/providers.md has no openai_realtime key table');
+		$start = strpos($text, "`".$name."` keys:");
+		self::assertNotFalse($start, 'docs/providers.md has no '.$name.' key table');
 		$keys = [];
 		foreach (array_slice(explode("\n", substr($text, $start)), 1) as $line) {
 			if (preg_match('/^\| `([a-z_]+)` \| ([^|]+) \|/', $line, $match)) {
@@ -60,7 +63,7 @@ final class ProviderCatalogueDocsTest extends TestCase {
 				if (preg_match('/^`([^`]*)`$/', $default, $value)) {
 					$default = $value[1];
 				}
-				$keys[$match[1]] = [$required ? '' : $default, $required];
+				$keys[$match[1]] = [($required || $default === 'service default') ? '' : $default, $required];
 			}
 			elseif (count($keys) && trim($line) === '') {
 				break;
@@ -73,7 +76,7 @@ final class ProviderCatalogueDocsTest extends TestCase {
 		$documented = self::documented();
 		$this->assertSame(array_values(self::sections), array_keys($documented));
 		$this->assertSame(['openai_whisper'], $documented['stt']['whisper_api']['aliases']);
-		$this->assertGreaterThan(10, count(self::realtime_keys()));
+		$this->assertGreaterThan(10, count(self::realtime_keys('openai_realtime')));
 	}
 
 	public function test_every_type_offers_exactly_the_documented_providers_and_aliases(): void {
@@ -101,7 +104,8 @@ final class ProviderCatalogueDocsTest extends TestCase {
 		$documented = self::documented();
 		foreach ($documented as $type => $providers) {
 			foreach ($providers as $name => $provider) {
-				if ($name == 'openai_realtime') {
+				if ($type == 'realtime') {
+					//realtime providers have a key table of their own, checked below
 					continue;
 				}
 				$cell = $provider['keys'];
@@ -124,9 +128,21 @@ final class ProviderCatalogueDocsTest extends TestCase {
 		}
 	}
 
+	public function test_every_realtime_provider_has_exactly_its_documented_keys_and_defaults(): void {
+		foreach (voice_ai_provider_fields::names('realtime') as $name) {
+			$fields = voice_ai_provider_fields::fields('realtime', $name);
+			$documented = self::realtime_keys($name);
+			$this->assertSame(array_keys($documented), array_keys($fields), $name);
+			foreach ($documented as $key => [$default, $required]) {
+				$this->assertSame($default, $fields[$key]['default'], "$name: default of $key");
+				$this->assertSame($required, $fields[$key]['required'], "$name: required $key");
+			}
+		}
+	}
+
 	public function test_openai_realtime_has_exactly_the_documented_keys_defaults_and_choices(): void {
 		$fields = voice_ai_provider_fields::fields('realtime', 'openai_realtime');
-		$documented = self::realtime_keys();
+		$documented = self::realtime_keys('openai_realtime');
 		$this->assertSame(array_keys($documented), array_keys($fields));
 		foreach ($documented as $key => [$default, $required]) {
 			$this->assertSame($default, $fields[$key]['default'], "default of $key");
@@ -162,11 +178,10 @@ final class ProviderCatalogueDocsTest extends TestCase {
 	}
 
 	public function test_realtime_providers_the_bridge_does_not_have_cannot_be_chosen(): void {
-		$this->assertSame(['openai_realtime'], voice_ai_provider_fields::names('realtime'));
-		$this->assertNull(voice_ai_provider_fields::fields('realtime', 'elevenlabs_conversational'));
-		$this->assertNull(voice_ai_provider_fields::fields('realtime', 'gemini_live'));
+		$this->assertSame(['openai_realtime', 'gemini_live'], voice_ai_provider_fields::names('realtime'));
+		$this->assertNull(voice_ai_provider_fields::fields('realtime', 'custom_pipeline'));
 		$v = new voice_ai_validator();
-		$this->assertNull(voice_ai_provider_fields::build_config('realtime', 'gemini_live', ['api_key' => 'k'], [], [], '', null, ProviderFieldsTest::domain, $v));
+		$this->assertNull(voice_ai_provider_fields::build_config('realtime', 'custom_pipeline', ['api_key' => 'k'], [], [], '', null, ProviderFieldsTest::domain, $v));
 		$this->assertSame(['provider_name'], array_keys($v->errors()));
 	}
 

@@ -105,6 +105,21 @@
 						'max_session_minutes' => ['decimal', '55', false, [1, 59]],
 						'audio_format' => ['select', 'auto', false, ['auto', 'pcm', 'pcmu', 'pcma']],
 						'connect_timeout_seconds' => ['integer', '10', false, [1, 120]]],
+					'gemini_live' => ['api_key' => ['secret', '', true],
+						'base_url' => ['url', 'wss://generativelanguage.googleapis.com/ws/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent', false],
+						'model' => ['text', 'models/gemini-2.5-flash-native-audio-preview-12-2025', false],
+						'voice' => ['text', 'Puck', false],
+						'vad_start_sensitivity' => ['select', '', false, ['', 'high', 'low']],
+						'vad_end_sensitivity' => ['select', '', false, ['', 'high', 'low']],
+						'vad_prefix_padding_ms' => ['integer', '', false, [0, 10000]],
+						'vad_silence_duration_ms' => ['integer', '', false, [0, 10000]],
+						'activity_handling' => ['select', 'interrupts', false, ['interrupts', 'no_interruption']],
+						'input_sample_rate' => ['select', '16000', false, ['16000', '8000', '24000']],
+						'context_window_compression' => ['select', 'true', false, ['true', 'false']],
+						'session_resumption' => ['select', 'true', false, ['true', 'false']],
+						'max_connection_minutes' => ['decimal', '9', false, [1, 9.99]],
+						'max_session_minutes' => ['decimal', '14', false, [1, 14.99]],
+						'connect_timeout_seconds' => ['integer', '10', false, [1, 120]]],
 				],
 			];
 		}
@@ -121,7 +136,7 @@
 					'google' => 'google_tts', 'deepgram' => 'deepgram_aura', 'deepgram_tts' => 'deepgram_aura', 'piper' => 'piper_local'],
 				'llm' => [],
 				'embeddings' => ['openai_embeddings' => 'openai', 'azure_embeddings' => 'azure_openai_embeddings', 'local_embeddings' => 'local'],
-				'realtime' => ['openai' => 'openai_realtime'],
+				'realtime' => ['openai' => 'openai_realtime', 'gemini' => 'gemini_live'],
 			];
 			return $aliases[$type] ?? [];
 		}
