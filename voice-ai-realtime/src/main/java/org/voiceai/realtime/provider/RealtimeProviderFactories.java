@@ -5,6 +5,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import org.voiceai.realtime.provider.elevenlabs.ElevenLabsAgentVoiceFactory;
 import org.voiceai.realtime.provider.openai.OpenAiRealtimeVoiceFactory;
 
 /** The realtime providers this bridge can speak to, as factories the provider registry resolves REALTIME rows with. */
@@ -14,6 +15,11 @@ public class RealtimeProviderFactories {
 	@Bean
 	OpenAiRealtimeVoiceFactory openAiRealtimeVoiceFactory(JsonMapper json) {
 		return new OpenAiRealtimeVoiceFactory(json);
+	}
+
+	@Bean
+	ElevenLabsAgentVoiceFactory elevenLabsAgentVoiceFactory(JsonMapper json) {
+		return new ElevenLabsAgentVoiceFactory(json);
 	}
 
 }
