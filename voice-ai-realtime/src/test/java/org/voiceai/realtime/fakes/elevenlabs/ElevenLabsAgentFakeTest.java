@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -73,7 +74,7 @@ class ElevenLabsAgentFakeTest {
 	void audioFirstStartsWithoutOverridesAndTheAgentsFirstMessagePlays() throws InterruptedException {
 		this.elevenlabs.agent("a1").firstMessage("Hi there").formats("ulaw_8000", "pcm_24000");
 		connect("a1");
-		this.socket.send("{\"user_audio_chunk\":\"" + java.util.Base64.getEncoder().encodeToString(new byte[160])
+		this.socket.send("{\"user_audio_chunk\":\"" + Base64.getEncoder().encodeToString(new byte[160])
 				+ "\"}");
 		JsonNode metadata = next("conversation_initiation_metadata").path("conversation_initiation_metadata_event");
 		assertThat(metadata.path("conversation_id").asString()).startsWith("conv_");
@@ -84,7 +85,7 @@ class ElevenLabsAgentFakeTest {
 		JsonNode audio = next("audio").path("audio_event");
 		assertThat(audio.path("event_id").asLong()).isEqualTo(response.path("event_id").asLong());
 		// 100 ms at 24 kHz PCM16
-		assertThat(java.util.Base64.getDecoder().decode(audio.path("audio_base_64").asString())).hasSize(4800);
+		assertThat(Base64.getDecoder().decode(audio.path("audio_base_64").asString())).hasSize(4800);
 		assertThat(this.elevenlabs.awaitConversation().receivedAudioMillis()).isEqualTo(20);
 	}
 

@@ -2,6 +2,7 @@ package org.voiceai.realtime.fakes.elevenlabs;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -505,7 +506,7 @@ public final class FakeAgentConversation {
 
 	private static short[] decode(byte[] bytes, AudioFormat format) {
 		return (format.encoding() == AudioEncoding.ULAW) ? G711.decodeUlaw(bytes)
-				: Pcm16.toShorts((bytes.length % 2 == 0) ? bytes : java.util.Arrays.copyOf(bytes, bytes.length - 1));
+				: Pcm16.toShorts((bytes.length % 2 == 0) ? bytes : Arrays.copyOf(bytes, bytes.length - 1));
 	}
 
 	private void refuse(String errorType, String message) {

@@ -148,7 +148,7 @@ class ElevenLabsAgentVoiceTest {
 	void anInterruptionIsABargeInAndTheInterruptedRepliesLateAudioIsDropped() {
 		FakeAgentConversation agent = openDefault();
 		Events events = new Events(this.conversation);
-		long long_reply = agent.speak("A long answer about all of our services.", Duration.ofSeconds(4));
+		long longReply = agent.speak("A long answer about all of our services.", Duration.ofSeconds(4));
 		events.audioBytes(4 * 32_000);
 		agent.queueReply("Yes?", Duration.ofMillis(200));
 
@@ -156,7 +156,7 @@ class ElevenLabsAgentVoiceTest {
 		events.next(ProviderEvent.SpeechStarted.class);
 		this.conversation.interrupt(1200).block();
 		events.next(ProviderEvent.ResponseDone.class);
-		assertThat(agent.interruptionsSent()).containsExactly(long_reply);
+		assertThat(agent.interruptionsSent()).containsExactly(longReply);
 
 		ElevenLabsAgentTestKit.speakAsCaller(this.conversation, 0, 600);
 		assertThat(events.next(ProviderEvent.Transcript.class).fromCaller()).isTrue();
