@@ -5,6 +5,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import org.voiceai.realtime.provider.elevenlabs.ElevenLabsAgentVoiceFactory;
 import org.voiceai.realtime.provider.gemini.GeminiLiveVoiceFactory;
 import org.voiceai.realtime.provider.openai.OpenAiRealtimeVoiceFactory;
 
@@ -20,6 +21,11 @@ public class RealtimeProviderFactories {
 	@Bean
 	GeminiLiveVoiceFactory geminiLiveVoiceFactory(JsonMapper json) {
 		return new GeminiLiveVoiceFactory(json);
+	}
+
+	@Bean
+	ElevenLabsAgentVoiceFactory elevenLabsAgentVoiceFactory(JsonMapper json) {
+		return new ElevenLabsAgentVoiceFactory(json);
 	}
 
 }
