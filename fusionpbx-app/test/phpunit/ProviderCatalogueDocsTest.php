@@ -49,7 +49,8 @@ final class ProviderCatalogueDocsTest extends TestCase {
 
 	/**
 	 * A realtime provider's key table ("`<name>` keys:" then a table): key => [default, required]. A default in
-	 * backticks is the value; "required" and "service default" suggest none.
+	 * backticks is the value, unless it is computed from other keys ("{…}"); "required", "none" and "service default"
+	 * suggest none.
 	 */
 	private static function realtime_keys(string $name): array {
 		$text = file_get_contents(dirname(__DIR__, 3).'/docs/providers.md');
@@ -63,7 +64,8 @@ final class ProviderCatalogueDocsTest extends TestCase {
 				if (preg_match('/^`([^`]*)`$/', $default, $value)) {
 					$default = $value[1];
 				}
-				$keys[$match[1]] = [($required || $default === 'service default') ? '' : $default, $required];
+				$none = $required || in_array($default, ['none', 'service default'], true) || str_contains($default, '{');
+				$keys[$match[1]] = [$none ? '' : $default, $required];
 			}
 			elseif (count($keys) && trim($line) === '') {
 				break;
@@ -178,7 +180,7 @@ final class ProviderCatalogueDocsTest extends TestCase {
 	}
 
 	public function test_realtime_providers_the_bridge_does_not_have_cannot_be_chosen(): void {
-		$this->assertSame(['openai_realtime', 'gemini_live'], voice_ai_provider_fields::names('realtime'));
+		$this->assertSame(['openai_realtime', 'gemini_live', 'elevenlabs_conversational'], voice_ai_provider_fields::names('realtime'));
 		$this->assertNull(voice_ai_provider_fields::fields('realtime', 'custom_pipeline'));
 		$v = new voice_ai_validator();
 		$this->assertNull(voice_ai_provider_fields::build_config('realtime', 'custom_pipeline', ['api_key' => 'k'], [], [], '', null, ProviderFieldsTest::domain, $v));

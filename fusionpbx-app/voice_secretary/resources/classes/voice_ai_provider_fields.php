@@ -120,6 +120,14 @@
 						'max_connection_minutes' => ['decimal', '9', false, [1, 9.99]],
 						'max_session_minutes' => ['decimal', '14', false, [1, 14.99]],
 						'connect_timeout_seconds' => ['integer', '10', false, [1, 120]]],
+					'elevenlabs_conversational' => ['agent_id' => ['text', '', true], 'api_key' => ['secret', '', false],
+						'base_url' => ['url', 'wss://api.elevenlabs.io', false],
+						'signed_url_endpoint' => ['url', '', false],
+						'override_prompt' => ['select', 'true', false, ['true', 'false']],
+						'override_first_message' => ['select', 'true', false, ['true', 'false']],
+						'override_language' => ['select', 'false', false, ['false', 'true']],
+						'response_gap_ms' => ['integer', '700', false, [100, 10000]],
+						'connect_timeout_seconds' => ['integer', '10', false, [1, 120]]],
 				],
 			];
 		}
@@ -136,7 +144,7 @@
 					'google' => 'google_tts', 'deepgram' => 'deepgram_aura', 'deepgram_tts' => 'deepgram_aura', 'piper' => 'piper_local'],
 				'llm' => [],
 				'embeddings' => ['openai_embeddings' => 'openai', 'azure_embeddings' => 'azure_openai_embeddings', 'local_embeddings' => 'local'],
-				'realtime' => ['openai' => 'openai_realtime', 'gemini' => 'gemini_live'],
+				'realtime' => ['openai' => 'openai_realtime', 'gemini' => 'gemini_live', 'elevenlabs' => 'elevenlabs_conversational'],
 			];
 			return $aliases[$type] ?? [];
 		}
