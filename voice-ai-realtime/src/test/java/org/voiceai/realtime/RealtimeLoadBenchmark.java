@@ -77,7 +77,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
  * Results are printed and written to {@code voice-ai-realtime/target/realtime-load-benchmark.md}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "logging.level.org.voiceai.realtime=WARN", "voice-ai.realtime.return-mode=raw" })
+		properties = { "logging.level.org.voiceai.realtime=WARN", "voice-ai.realtime.return-mode=raw",
+				// A loaded machine opens hundreds of sessions slowly; the tests' 2 s limits would refuse some.
+				"voice-ai.providers.attempt-timeout=30s", "voice-ai.realtime.provider-connect-timeout=20s",
+				"voice-ai.providers.circuit-breaker.minimum-number-of-calls=100000" })
 @EmbeddedDefaults
 @AutoConfigureMetrics
 @EnabledIfSystemProperty(named = "bench", matches = "true")
@@ -161,11 +164,11 @@ class RealtimeLoadBenchmark {
 		line("");
 		// JIT warm-up, not reported.
 		run(Math.min(25, counts[0]), Duration.ofSeconds(5));
-		line("| calls | in p50 | in p99 | in max | out p50 | out p99 | out max | samples in/out | underruns "
-				+ "| late frames | frames sent / heard | CPU this JVM | CPU machine | GC pauses | heap per call |");
+		line("| calls | in p50 | in p99 | in max | out p50 | out p99 | out max | samples in/out | underruns (Prometheus) "
+				+ "| late frames (Prometheus) | frames sent / heard | CPU this JVM | CPU machine | GC pauses | heap per call |");
 		line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 		for (int n : counts) {
-			line(run(n, measured).row());
+			line("%s", run(n, measured).row());
 		}
 		line("");
 		line("Load average at the end: %.2f. Latency in µs; CPU in %% of all %d CPUs.", os.getSystemLoadAverage(),
@@ -204,10 +207,8 @@ class RealtimeLoadBenchmark {
 		while (sessions(ids).size() < n && System.nanoTime() < deadline) {
 			Thread.sleep(50);
 		}
-		if (sessions(ids).size() < n) {
-			throw new IllegalStateException("only " + sessions(ids).size() + " of " + n + " calls opened");
-		}
 		Thread.sleep(WARM_UP.toMillis());
+		int opened = sessions(ids).size();
 
 		Snapshot start = snapshot(domain, callers);
 		Thread.sleep(measured.toMillis());
@@ -228,16 +229,16 @@ class RealtimeLoadBenchmark {
 		while (!sessions(ids).isEmpty() && System.nanoTime() < deadline) {
 			Thread.sleep(50);
 		}
-		// The pacers' counters reach Prometheus when each call ends: they must agree with what was read above.
+		int stillActive = sessions(ids).size();
+		// The pacers' counters reach Prometheus when each call ends.
 		long reportedUnderruns = (long) counter("voiceai.realtime.underruns", domain);
 		long reportedLate = (long) counter("voiceai.realtime.late.frames", domain);
-		if (reportedUnderruns < underruns || reportedLate < lateFrames) {
-			throw new IllegalStateException("Prometheus counters (" + reportedUnderruns + " underruns, " + reportedLate
-					+ " late) below the pacers' (" + underruns + ", " + lateFrames + ")");
+		if (stillActive > 0) {
+			line("N=%d: %d calls still active 30 s after hang-up", n, stillActive);
 		}
-		return new Result(n, end.inbound.minus(start.inbound), end.outbound.minus(start.outbound), reportedUnderruns,
-				reportedLate, end.framesHeard - start.framesHeard, end.framesOut - start.framesOut, start, end,
-				(heapWithCalls - heapBefore) / n);
+		return new Result(n, opened, end.inbound.minus(start.inbound), end.outbound.minus(start.outbound), underruns,
+				lateFrames, reportedUnderruns, reportedLate, end.framesHeard - start.framesHeard, end.framesOut - start.framesOut, start, end,
+				(heapWithCalls - heapBefore) / Math.max(1, opened));
 	}
 
 	private List<CallSession> sessions(List<UUID> ids) {
@@ -382,7 +383,8 @@ class RealtimeLoadBenchmark {
 
 	}
 
-	record Result(int calls, Histogram inbound, Histogram outbound, long underruns, long lateFrames, long framesHeard,
+	record Result(int calls, int opened, Histogram inbound, Histogram outbound, long underruns, long lateFrames,
+			long reportedUnderruns, long reportedLate, long framesHeard,
 			long framesOut, Snapshot start, Snapshot end, long heapPerCall) {
 
 		String row() {
@@ -392,11 +394,13 @@ class RealtimeLoadBenchmark {
 			double machine = 100.0 * (this.end.machine()[0] - this.start.machine()[0])
 					/ (this.end.machine()[1] - this.start.machine()[1]);
 			return String.format(Locale.ROOT,
-					"| %d | %s | %s | %s | %s | %s | %s | %d / %d | %d | %d | %d / %d | %.0f %% | %.0f %% | %d (%d ms) "
+					"| %s | %s | %s | %s | %s | %s | %s | %d / %d | %d (%d) | %d (%d) | %d / %d | %.0f %% | %.0f %% | %d (%d ms) "
 							+ "| %.2f MB |",
-					this.calls, this.inbound.quantile(0.5), this.inbound.quantile(0.99), this.inbound.max(),
+					(this.opened == this.calls) ? Integer.toString(this.calls) : this.opened + " of " + this.calls,
+					this.inbound.quantile(0.5), this.inbound.quantile(0.99), this.inbound.max(),
 					this.outbound.quantile(0.5), this.outbound.quantile(0.99), this.outbound.max(),
-					this.inbound.total(), this.outbound.total(), this.underruns, this.lateFrames, this.framesOut,
+					this.inbound.total(), this.outbound.total(), this.underruns, this.reportedUnderruns,
+					this.lateFrames, this.reportedLate, this.framesOut,
 					this.framesHeard, jvm, machine, this.end.gcCount() - this.start.gcCount(),
 					this.end.gcMillis() - this.start.gcMillis(), this.heapPerCall / (1024.0 * 1024.0));
 		}
