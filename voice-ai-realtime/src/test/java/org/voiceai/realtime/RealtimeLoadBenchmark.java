@@ -77,10 +77,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
  * Results are printed and written to {@code voice-ai-realtime/target/realtime-load-benchmark.md}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "logging.level.org.voiceai.realtime=WARN", "voice-ai.realtime.return-mode=raw",
-				// A loaded machine opens hundreds of sessions slowly; the tests' 2 s limits would refuse some.
-				"voice-ai.providers.attempt-timeout=30s", "voice-ai.realtime.provider-connect-timeout=20s",
-				"voice-ai.providers.circuit-breaker.minimum-number-of-calls=100000" })
+		properties = { "logging.level.org.voiceai.realtime=WARN", "voice-ai.realtime.return-mode=raw" })
 @EmbeddedDefaults
 @AutoConfigureMetrics
 @EnabledIfSystemProperty(named = "bench", matches = "true")
@@ -118,6 +115,10 @@ class RealtimeLoadBenchmark {
 	static void fakes(DynamicPropertyRegistry registry) {
 		registry.add("voice-ai.esl.port", esl::port);
 		registry.add("voice-ai.realtime.service-url", service::baseUrl);
+		// A loaded machine opens hundreds of sessions slowly; @EmbeddedDefaults' 2 s limit would refuse some.
+		registry.add("voice-ai.providers.attempt-timeout", () -> "30s");
+		registry.add("voice-ai.realtime.provider-connect-timeout", () -> "20s");
+		registry.add("voice-ai.providers.circuit-breaker.minimum-number-of-calls", () -> "100000");
 		registry.add("management.metrics.distribution.slo.voiceai.realtime.latency",
 				() -> Arrays.stream(BUCKETS_MICROS).mapToObj((us) -> us + "us").collect(Collectors.joining(",")));
 	}
@@ -237,8 +238,8 @@ class RealtimeLoadBenchmark {
 			line("N=%d: %d calls still active 30 s after hang-up", n, stillActive);
 		}
 		return new Result(n, opened, end.inbound.minus(start.inbound), end.outbound.minus(start.outbound), underruns,
-				lateFrames, reportedUnderruns, reportedLate, end.framesHeard - start.framesHeard, end.framesOut - start.framesOut, start, end,
-				(heapWithCalls - heapBefore) / Math.max(1, opened));
+				lateFrames, reportedUnderruns, reportedLate, end.framesHeard - start.framesHeard,
+				end.framesOut - start.framesOut, start, end, (heapWithCalls - heapBefore) / Math.max(1, opened));
 	}
 
 	private List<CallSession> sessions(List<UUID> ids) {
@@ -384,8 +385,8 @@ class RealtimeLoadBenchmark {
 	}
 
 	record Result(int calls, int opened, Histogram inbound, Histogram outbound, long underruns, long lateFrames,
-			long reportedUnderruns, long reportedLate, long framesHeard,
-			long framesOut, Snapshot start, Snapshot end, long heapPerCall) {
+			long reportedUnderruns, long reportedLate, long framesHeard, long framesOut, Snapshot start, Snapshot end,
+			long heapPerCall) {
 
 		String row() {
 			int cpus = Runtime.getRuntime().availableProcessors();
