@@ -63,7 +63,8 @@ public final class CallSession {
 
 	private final List<String> messages = new ArrayList<>();
 
-	private CallState state = CallState.CONNECTING;
+	/** Changed only under this object's lock; volatile so the audio path can check it without taking the lock. */
+	private volatile CallState state = CallState.CONNECTING;
 
 	private boolean responseInProgress;
 
@@ -212,7 +213,8 @@ public final class CallSession {
 		finish((this.outcome != null) ? this.outcome : CallOutcome.callerHungUp());
 	}
 
-	public synchronized boolean isFinished() {
+	/** Lock-free: called for every caller frame, which must not wait for the pacing tick or a provider event. */
+	public boolean isFinished() {
 		return this.state == CallState.ENDED;
 	}
 
