@@ -1,6 +1,7 @@
 package org.voiceai.realtime.call;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
@@ -9,8 +10,12 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * The bridge's Prometheus metrics, tagged by domain and provider: active calls, frames each way, underruns, late
- * frames, barge-ins, first-audio latency (stream accepted → first agent frame) and provider round trip (caller
- * stopped speaking → first agent audio).
+ * frames, barge-ins, first-audio latency (stream accepted → first agent frame), provider round trip (caller
+ * stopped speaking → first agent audio), and the bridge's own added latency in each direction: inbound (caller frame
+ * received → its audio handed to the provider connection) and outbound (provider audio delta received → its first
+ * frame handed to FreeSWITCH's socket, when the pacer may send it at once). The latency timers record on the audio
+ * path, so they keep Micrometer's allocation-free defaults; percentiles or SLO buckets are a
+ * {@code management.metrics.distribution.*} setting.
  */
 public class CallMetrics {
 
@@ -45,6 +50,10 @@ public class CallMetrics {
 
 		private final Timer roundTrip;
 
+		private final Timer inbound;
+
+		private final Timer outbound;
+
 		Call(String domain, String provider) {
 			String[] tags = { "domain", domain, "provider", provider };
 			this.framesIn = CallMetrics.this.registry.counter("voiceai.realtime.frames.in", tags);
@@ -54,6 +63,12 @@ public class CallMetrics {
 			this.lateFrames = CallMetrics.this.registry.counter("voiceai.realtime.late.frames", tags);
 			this.firstAudio = Timer.builder("voiceai.realtime.first.audio").tags(tags).register(CallMetrics.this.registry);
 			this.roundTrip = Timer.builder("voiceai.realtime.provider.round.trip").tags(tags)
+				.register(CallMetrics.this.registry);
+			this.inbound = Timer.builder("voiceai.realtime.latency.inbound").tags(tags)
+				.description("Caller frame received to its audio handed to the provider connection")
+				.register(CallMetrics.this.registry);
+			this.outbound = Timer.builder("voiceai.realtime.latency.outbound").tags(tags)
+				.description("Provider audio received to its first frame handed to FreeSWITCH")
 				.register(CallMetrics.this.registry);
 		}
 
@@ -85,6 +100,14 @@ public class CallMetrics {
 
 		public void roundTrip(Duration sinceCallerStopped) {
 			this.roundTrip.record(sinceCallerStopped);
+		}
+
+		public void inboundLatency(long nanos) {
+			this.inbound.record(nanos, TimeUnit.NANOSECONDS);
+		}
+
+		public void outboundLatency(long nanos) {
+			this.outbound.record(nanos, TimeUnit.NANOSECONDS);
 		}
 
 	}

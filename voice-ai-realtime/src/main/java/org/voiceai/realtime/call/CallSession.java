@@ -63,7 +63,8 @@ public final class CallSession {
 
 	private final List<String> messages = new ArrayList<>();
 
-	private CallState state = CallState.CONNECTING;
+	/** Changed only under this object's lock; volatile so the audio path can check it without taking the lock. */
+	private volatile CallState state = CallState.CONNECTING;
 
 	private boolean responseInProgress;
 
@@ -73,6 +74,9 @@ public final class CallSession {
 	private boolean firstAudioSent;
 
 	private long callerStoppedAt = -1;
+
+	/** When the agent audio now being enqueued arrived, while its first frame may go out at once; -1 otherwise. */
+	private long deltaArrivedAt = -1;
 
 	private long lastActivity;
 
@@ -116,7 +120,7 @@ public final class CallSession {
 		this.metrics.started();
 		this.log.started();
 		this.conversation.events()
-			.subscribe(this::onProviderEvent, (error) -> providerLost(error.toString()),
+			.subscribe((event) -> onProviderEvent(event, this.clock.getAsLong()), (error) -> providerLost(error.toString()),
 					() -> providerLost("the provider closed the session"));
 		moveTo(CallState.GREETING);
 		String greeting = this.context.secretary().prompts().greeting();
@@ -128,20 +132,27 @@ public final class CallSession {
 
 	/** A frame from FreeSWITCH, any size. Called from the caller socket's thread only. */
 	public void onCallerAudio(byte[] frame) {
+		long receivedAt = this.clock.getAsLong();
 		this.metrics.frameIn();
 		byte[] audio = this.inbound.convert(frame);
 		if (audio.length > 0 && !isFinished()) {
 			this.conversation.sendAudio(audio);
+			this.metrics.inboundLatency(this.clock.getAsLong() - receivedAt);
 		}
 	}
 
-	public synchronized void onProviderEvent(ProviderEvent event) {
+	public void onProviderEvent(ProviderEvent event) {
+		onProviderEvent(event, this.clock.getAsLong());
+	}
+
+	/** @param arrivedAt when the event reached the call, before waiting for its lock (added latency counts that) */
+	private synchronized void onProviderEvent(ProviderEvent event, long arrivedAt) {
 		if (this.state == CallState.ENDED) {
 			return;
 		}
 		long now = this.clock.getAsLong();
 		if (event instanceof ProviderEvent.AudioDelta delta) {
-			onAgentAudio(delta.audio(), now);
+			onAgentAudio(delta.audio(), arrivedAt, now);
 		}
 		else if (event instanceof ProviderEvent.SpeechStarted) {
 			this.lastActivity = now;
@@ -203,7 +214,8 @@ public final class CallSession {
 		finish((this.outcome != null) ? this.outcome : CallOutcome.callerHungUp());
 	}
 
-	public synchronized boolean isFinished() {
+	/** Lock-free: called for every caller frame, which must not wait for the pacing tick or a provider event. */
+	public boolean isFinished() {
 		return this.state == CallState.ENDED;
 	}
 
@@ -212,7 +224,12 @@ public final class CallSession {
 		return this.pacer.underruns();
 	}
 
-	private void onAgentAudio(byte[] audio, long now) {
+	/** Statistics for logs and benchmarks: ticks that came too late to keep FreeSWITCH fed. */
+	public synchronized long lateFrames() {
+		return this.pacer.lateFrames();
+	}
+
+	private void onAgentAudio(byte[] audio, long arrivedAt, long now) {
 		if (this.dropping) {
 			return;
 		}
@@ -228,7 +245,10 @@ public final class CallSession {
 		if (this.pending != null) {
 			this.pending.audioHeard();
 		}
+		// Added latency is measured only for audio the pacer may send at once; queued audio waits by design.
+		this.deltaArrivedAt = this.pacer.hasWaitingFrames() ? -1 : arrivedAt;
 		this.pacer.enqueue(this.outbound.convert(audio), now);
+		this.deltaArrivedAt = -1;
 	}
 
 	private void onResponseDone(long now) {
@@ -388,6 +408,10 @@ public final class CallSession {
 		}
 		this.metrics.frameOut();
 		this.sink.play(frame);
+		if (this.deltaArrivedAt >= 0) {
+			this.metrics.outboundLatency(this.clock.getAsLong() - this.deltaArrivedAt);
+			this.deltaArrivedAt = -1;
+		}
 	}
 
 	private long deadline() {

@@ -61,6 +61,12 @@ public final class ModAudioStreamEmulator implements AutoCloseable {
 
 	private volatile boolean paused;
 
+	private volatile boolean keepReceived = true;
+
+	private long binariesReceived;
+
+	private long textsReceived;
+
 	private volatile boolean running = true;
 
 	private Thread sender;
@@ -148,6 +154,23 @@ public final class ModAudioStreamEmulator implements AutoCloseable {
 	public void hangUp() {
 		stopSending();
 		this.client.close(CloseFrame.NORMAL, "Normal closure");
+	}
+
+	/**
+	 * From now on only counts what the bridge sends ({@link #binariesReceived()}, {@link #textsReceived()}) instead
+	 * of keeping it: a load run of hundreds of calls would otherwise fill the heap with agent audio.
+	 */
+	public ModAudioStreamEmulator countReceivedOnly() {
+		this.keepReceived = false;
+		return this;
+	}
+
+	public synchronized long binariesReceived() {
+		return this.binariesReceived;
+	}
+
+	public synchronized long textsReceived() {
+		return this.textsReceived;
 	}
 
 	public synchronized List<Received> received() {
@@ -254,17 +277,23 @@ public final class ModAudioStreamEmulator implements AutoCloseable {
 		@Override
 		public void onMessage(String message) {
 			synchronized (ModAudioStreamEmulator.this) {
-				ModAudioStreamEmulator.this.received.add(new Received(System.nanoTime(), null, message));
+				ModAudioStreamEmulator.this.textsReceived++;
+				if (ModAudioStreamEmulator.this.keepReceived) {
+					ModAudioStreamEmulator.this.received.add(new Received(System.nanoTime(), null, message));
+				}
 			}
 			ModAudioStreamEmulator.this.textListener.accept(message);
 		}
 
 		@Override
 		public void onMessage(ByteBuffer bytes) {
-			byte[] data = new byte[bytes.remaining()];
-			bytes.get(data);
 			synchronized (ModAudioStreamEmulator.this) {
-				ModAudioStreamEmulator.this.received.add(new Received(System.nanoTime(), data, null));
+				ModAudioStreamEmulator.this.binariesReceived++;
+				if (ModAudioStreamEmulator.this.keepReceived) {
+					byte[] data = new byte[bytes.remaining()];
+					bytes.get(data);
+					ModAudioStreamEmulator.this.received.add(new Received(System.nanoTime(), data, null));
+				}
 			}
 		}
 

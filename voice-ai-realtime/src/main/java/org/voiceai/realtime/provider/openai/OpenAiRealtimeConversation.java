@@ -14,6 +14,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -166,9 +167,14 @@ final class OpenAiRealtimeConversation implements RealtimeConversation {
 		});
 	}
 
+	/**
+	 * Runs off the caller's thread: events are delivered under the events lock, and a subscriber that handles them
+	 * under its own lock (the call session) calls this under that lock too. Ending on the caller's thread would take
+	 * the two locks in the opposite order and deadlock against a delivery in progress (found by the load benchmark).
+	 */
 	@Override
 	public Mono<Void> close() {
-		return Mono.fromRunnable(() -> end(null));
+		return Mono.fromRunnable(() -> end(null)).subscribeOn(Schedulers.boundedElastic()).then();
 	}
 
 	/** Tokens used so far, over every session of this call. */

@@ -12,7 +12,9 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
@@ -45,7 +47,8 @@ import org.voiceai.audio.Pcm16;
  * Scripting: {@link #speak}, {@link #startSpeaking} (a reply that stays in progress until
  * {@link Reply#finish()}), {@link #callTool}, {@link #sendError}, {@link #sendRateLimits}, {@link #drop},
  * {@link #close}. Inspection: {@link #received}, {@link #awaitReceived}, {@link #config}, {@link #inputFormat},
- * {@link #outputFormat}, {@link #appendedAudioMillis}, {@link #errorsSent}, {@link #awaitConfigured}.
+ * {@link #outputFormat}, {@link #appendedAudioMillis}, {@link #appendsReceived}, {@link #errorsSent},
+ * {@link #awaitConfigured}. How replies are streamed is set on the fake ({@link OpenAiRealtimeFake#streamReplies}).
  */
 public final class FakeRealtimeSession {
 
@@ -71,6 +74,10 @@ public final class FakeRealtimeSession {
 	private final String model;
 
 	private final WebsocketOutbound out;
+
+	private final SessionOptions options;
+
+	private final AtomicLong appends = new AtomicLong();
 
 	private final Sinks.Many<String> outgoing = Sinks.many().unicast().onBackpressureBuffer();
 
@@ -115,10 +122,11 @@ public final class FakeRealtimeSession {
 
 	private boolean transcriptionAfterReply;
 
-	FakeRealtimeSession(JsonMapper json, String model, WebsocketOutbound out) {
+	FakeRealtimeSession(JsonMapper json, String model, WebsocketOutbound out, SessionOptions options) {
 		this.json = json;
 		this.model = model;
 		this.out = out;
+		this.options = options;
 		this.id = "sess_" + Long.toHexString(System.nanoTime());
 		this.config = defaultConfig();
 	}
@@ -262,6 +270,11 @@ public final class FakeRealtimeSession {
 		return received(type);
 	}
 
+	/** How many {@code input_audio_buffer.append} events arrived (kept in {@link #received()} or not). */
+	public long appendsReceived() {
+		return this.appends.get();
+	}
+
 	/** The {@code error} events this session sent (scripted or for malformed client events). */
 	public List<JsonNode> errorsSent() {
 		return List.copyOf(this.errorsSent);
@@ -337,8 +350,13 @@ public final class FakeRealtimeSession {
 					null);
 			return;
 		}
-		this.received.add(event);
 		String type = event.path("type").asString(null);
+		if ("input_audio_buffer.append".equals(type)) {
+			this.appends.incrementAndGet();
+		}
+		if (this.options.keepAppends() || !"input_audio_buffer.append".equals(type)) {
+			this.received.add(event);
+		}
 		String eventId = event.path("event_id").asString(null);
 		if (type == null) {
 			error("invalid_request_error", "missing_required_parameter", "Missing required parameter: 'type'.",
@@ -601,7 +619,7 @@ public final class FakeRealtimeSession {
 	// ---------------------------------------------------------------- replies
 
 	private Reply nextReply() {
-		return this.queuedReplies.isEmpty() ? new Reply("Okay.", Duration.ofMillis(300)) : this.queuedReplies.poll();
+		return this.queuedReplies.isEmpty() ? new Reply("Okay.", this.options.defaultReply()) : this.queuedReplies.poll();
 	}
 
 	private void play(Reply reply, boolean finish) {
@@ -619,22 +637,63 @@ public final class FakeRealtimeSession {
 		send(partEvent("response.content_part.added", reply).set("part",
 				json.createObjectNode().put("type", "audio").put("transcript", "")));
 		AudioFormat format = outputFormat();
-		String[] words = reply.transcript.split("(?<= )");
-		long chunks = Math.max(1, (reply.audio.toMillis() + DELTA.toMillis() - 1) / DELTA.toMillis());
-		long remainingMs = reply.audio.toMillis();
-		for (int n = 0; n < chunks; n++) {
-			long ms = Math.min(DELTA.toMillis(), remainingMs);
-			remainingMs -= ms;
-			send(partEvent("response.output_audio.delta", reply).put("delta",
-					Base64.getEncoder().encodeToString(tone(format, ms))));
-			this.items.put(i, this.items.get(i) + ms);
-			if (n < words.length) {
-				send(partEvent("response.output_audio_transcript.delta", reply).put("delta",
-						(n == chunks - 1) ? String.join("", List.of(words).subList(n, words.length)) : words[n]));
+		if (!this.options.streamsReplies()) {
+			long chunks = Math.max(1, (reply.audio.toMillis() + DELTA.toMillis() - 1) / DELTA.toMillis());
+			for (int n = 0; n < chunks; n++) {
+				sendAudioDelta(reply, format, n, chunks, DELTA.toMillis());
+			}
+			if (finish) {
+				reply.finish();
+			}
+			return;
+		}
+		long chunkMs = this.options.replyChunk().toMillis();
+		reply.streaming = true;
+		reply.finishWhenSent = finish;
+		stream(reply, format, System.nanoTime(), 0, Math.max(1, (reply.audio.toMillis() + chunkMs - 1) / chunkMs));
+	}
+
+	/**
+	 * Sends the reply's deltas that are due, then schedules itself for the next one: delta {@code n} is due
+	 * {@code n × chunk − ahead} after the reply started. Stops when the reply was cancelled or ended.
+	 */
+	private void stream(Reply reply, AudioFormat format, long startNanos, int first, long chunks) {
+		long chunkNanos = this.options.replyChunk().toNanos();
+		long aheadNanos = this.options.replyAhead().toNanos();
+		int next = first;
+		synchronized (this) {
+			if (reply.status != null || this.disconnected) {
+				return;
+			}
+			do {
+				sendAudioDelta(reply, format, next, chunks, this.options.replyChunk().toMillis());
+				next++;
+			}
+			while (next < chunks && startNanos + next * chunkNanos - aheadNanos <= System.nanoTime());
+			if (next == chunks) {
+				reply.streaming = false;
+				if (reply.finishWhenSent) {
+					reply.end("completed", null);
+				}
+				return;
 			}
 		}
-		if (finish) {
-			reply.finish();
+		int following = next;
+		long delay = startNanos + following * chunkNanos - aheadNanos - System.nanoTime();
+		this.options.timer().schedule(() -> stream(reply, format, startNanos, following, chunks), Math.max(0, delay),
+				TimeUnit.NANOSECONDS);
+	}
+
+	/** Delta {@code n} of {@code chunks}, {@code chunkMs} long (the last one may be shorter), with its words. */
+	private void sendAudioDelta(Reply reply, AudioFormat format, int n, long chunks, long chunkMs) {
+		long ms = Math.min(chunkMs, reply.audio.toMillis() - n * chunkMs);
+		send(partEvent("response.output_audio.delta", reply).put("delta",
+				Base64.getEncoder().encodeToString(tone(format, ms))));
+		this.items.put(reply.itemId, this.items.get(reply.itemId) + ms);
+		String[] words = reply.words;
+		if (n < words.length) {
+			send(partEvent("response.output_audio_transcript.delta", reply).put("delta",
+					(n == chunks - 1) ? String.join("", List.of(words).subList(n, words.length)) : words[n]));
 		}
 	}
 
@@ -673,11 +732,19 @@ public final class FakeRealtimeSession {
 
 		final String itemId = nextId("item");
 
+		private final String[] words;
+
 		private String status;
+
+		/** Streamed audio is still being sent; {@link #finish()} then waits for its end. */
+		private boolean streaming;
+
+		private boolean finishWhenSent;
 
 		Reply(String transcript, Duration audio) {
 			this.transcript = transcript;
 			this.audio = audio;
+			this.words = transcript.split("(?<= )");
 		}
 
 		/** The {@code item_id} of the reply's audio (what a truncate must name). */
@@ -696,10 +763,18 @@ public final class FakeRealtimeSession {
 			}
 		}
 
-		/** Sends the done events and {@code response.done} (completed), if the reply is still in progress. */
+		/**
+		 * Sends the done events and {@code response.done} (completed), if the reply is still in progress; a streamed
+		 * reply finishes after its last delta.
+		 */
 		public void finish() {
 			synchronized (FakeRealtimeSession.this) {
-				end("completed", null);
+				if (this.streaming) {
+					this.finishWhenSent = true;
+				}
+				else {
+					end("completed", null);
+				}
 			}
 		}
 

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -55,6 +57,10 @@ public final class OpenAiRealtimeFake implements AutoCloseable {
 
 	private volatile boolean stalled;
 
+	private volatile SessionOptions options = SessionOptions.DEFAULTS;
+
+	private ScheduledExecutorService timer;
+
 	private OpenAiRealtimeFake(String apiKey) {
 		this.apiKey = apiKey;
 		this.server = HttpServer.create()
@@ -83,6 +89,42 @@ public final class OpenAiRealtimeFake implements AutoCloseable {
 	/** Accept connections but never send {@code session.created}, as an overloaded server might (connect timeouts). */
 	public OpenAiRealtimeFake stallSessions() {
 		this.stalled = true;
+		return this;
+	}
+
+	/**
+	 * Sessions opened from now on stream reply audio at real time, in deltas of {@code chunk} (20 ms or 100 ms, as
+	 * the API's deltas come), running {@code ahead} of real time, instead of sending a whole reply at once.
+	 */
+	public synchronized OpenAiRealtimeFake streamReplies(Duration chunk, Duration ahead) {
+		if (this.timer == null) {
+			this.timer = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+				Thread thread = new Thread(runnable, "openai-fake-replies");
+				thread.setDaemon(true);
+				return thread;
+			});
+		}
+		SessionOptions current = this.options;
+		this.options = new SessionOptions(chunk, ahead, current.defaultReply(), current.keepAppends(), this.timer);
+		return this;
+	}
+
+	/** Sessions opened from now on answer with {@code audio} of speech when no reply was queued (default 300 ms). */
+	public synchronized OpenAiRealtimeFake defaultReply(Duration audio) {
+		SessionOptions current = this.options;
+		this.options = new SessionOptions(current.replyChunk(), current.replyAhead(), audio, current.keepAppends(),
+				current.timer());
+		return this;
+	}
+
+	/**
+	 * Sessions opened from now on count {@code input_audio_buffer.append} events instead of keeping them, so that
+	 * hundreds of long calls do not fill the heap with caller audio.
+	 */
+	public synchronized OpenAiRealtimeFake countAppendsOnly() {
+		SessionOptions current = this.options;
+		this.options = new SessionOptions(current.replyChunk(), current.replyAhead(), current.defaultReply(), false,
+				current.timer());
 		return this;
 	}
 
@@ -132,7 +174,7 @@ public final class OpenAiRealtimeFake implements AutoCloseable {
 
 	private Publisher<Void> session(WebsocketInbound in, WebsocketOutbound out, String model, boolean keyAccepted,
 			boolean beta) {
-		FakeRealtimeSession session = new FakeRealtimeSession(this.json, model, out);
+		FakeRealtimeSession session = new FakeRealtimeSession(this.json, model, out, this.options);
 		in.withConnection(session::attach);
 		this.sessions.add(session);
 		out.sendString(session.outgoing(), StandardCharsets.UTF_8).then().subscribe(null, (error) -> {
@@ -158,6 +200,11 @@ public final class OpenAiRealtimeFake implements AutoCloseable {
 
 	@Override
 	public void close() {
+		synchronized (this) {
+			if (this.timer != null) {
+				this.timer.shutdownNow();
+			}
+		}
 		this.server.disposeNow(Duration.ofSeconds(5));
 	}
 

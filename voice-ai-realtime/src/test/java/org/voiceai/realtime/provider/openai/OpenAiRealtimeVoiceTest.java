@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
@@ -149,6 +151,42 @@ class OpenAiRealtimeVoiceTest {
 		OpenAiRealtimeTestKit.speakAsCaller(conversation, 200, 600);
 		assertThat(events.next(ProviderEvent.Transcript.class).text()).isEqualTo("Hello?");
 		events.audioBytes(2400);
+	}
+
+	@Test
+	void closingUnderTheSubscribersLockWhileAnEventIsDeliveredDoesNotDeadlock() throws Exception {
+		// The call session handles events under its own lock, and closes the conversation under that lock too.
+		RealtimeConversation conversation = open(AudioFormat.PCM16_8K, PCM);
+		FakeRealtimeSession session = this.openai.awaitSession().awaitConfigured();
+		Object callLock = new Object();
+		CountDownLatch delivering = new CountDownLatch(1);
+		CountDownLatch completed = new CountDownLatch(1);
+		conversation.events().subscribe((event) -> {
+			delivering.countDown();
+			synchronized (callLock) {
+				callLock.notifyAll();
+			}
+		}, (error) -> completed.countDown(), completed::countDown);
+		Thread closer = new Thread(() -> {
+			synchronized (callLock) {
+				session.speak("Hello.", Duration.ofMillis(100));
+				try {
+					delivering.await(5, TimeUnit.SECONDS);
+					// Let the delivering thread reach the lock this thread holds.
+					Thread.sleep(100);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				conversation.close().subscribe();
+			}
+		}, "closer");
+		closer.setDaemon(true);
+		closer.start();
+		closer.join(5000);
+
+		assertThat(closer.isAlive()).as("close() under the subscriber's lock deadlocked").isFalse();
+		assertThat(completed.await(5, TimeUnit.SECONDS)).as("events completed after close()").isTrue();
 	}
 
 	@Test

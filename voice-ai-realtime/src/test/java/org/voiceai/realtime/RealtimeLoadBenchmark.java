@@ -1,0 +1,413 @@
+package org.voiceai.realtime;
+
+import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.sun.management.OperatingSystemMXBean;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.CountAtBucket;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import org.voiceai.audio.Pcm16;
+import org.voiceai.providers.manager.ProviderRowRepository;
+import org.voiceai.realtime.call.CallRegistry;
+import org.voiceai.realtime.call.CallSession;
+import org.voiceai.realtime.emulator.ModAudioStreamEmulator;
+import org.voiceai.realtime.fakes.esl.FakeFreeSwitchEsl;
+import org.voiceai.realtime.fakes.openai.OpenAiRealtimeFake;
+import org.voiceai.testing.EmbeddedDefaults;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
+/**
+ * The bridge under load, for docs/benchmarks.md. Not a unit test (its figures depend on the machine and on whoever
+ * else is using it): it runs only with {@code -Dbench=true}, and its name keeps it out of the normal test run.
+ * <pre>
+ * ./mvnw -B -o -q test -pl voice-ai-realtime -Dtest=RealtimeLoadBenchmark -Dbench=true \
+ *   [-Dbench.calls=25,50,100,200] [-Dbench.seconds=30]
+ * </pre>
+ * For each N: N mod_audio_stream emulators (raw return mode, 8 kHz, 20 ms frames with FreeSWITCH's jitter) call one
+ * domain whose realtime provider is the OpenAI Realtime fake. Every caller says something for 400 ms every
+ * {@value #CYCLE_MILLIS} ms (each call at its own phase); the fake's energy VAD ends the turn and answers with
+ * {@value #REPLY_MILLIS} ms of audio streamed at real time in 20 ms deltas, {@value #PROVIDER_AHEAD_MILLIS} ms ahead
+ * of playback, as the API streams speech. After the calls are up and a warm-up, it measures for the given seconds:
+ * <ul>
+ * <li>added latency, from the bridge's own timers {@code voiceai.realtime.latency.inbound} (caller frame received →
+ * its {@code input_audio_buffer.append} handed to the provider socket) and {@code .outbound} (audio delta received →
+ * its first frame handed to FreeSWITCH's socket, for audio the pacer may send at once); percentiles from SLO buckets
+ * configured here (5 µs steps below 100 µs), counted over the measured window only;</li>
+ * <li>underruns and late frames from every call's pacer, cross-checked with the Prometheus counters after hang-up;</li>
+ * <li>CPU of this JVM (bridge, emulators and fake together) and of the whole machine, from /proc/stat;</li>
+ * <li>heap per call: heap used after a full GC with N calls up, minus the same before they connected, / N (this
+ * includes the emulator and the fake's per-call objects, so it overstates the bridge's own share).</li>
+ * </ul>
+ * Results are printed and written to {@code voice-ai-realtime/target/realtime-load-benchmark.md}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "logging.level.org.voiceai.realtime=WARN", "voice-ai.realtime.return-mode=raw" })
+@EmbeddedDefaults
+@AutoConfigureMetrics
+@EnabledIfSystemProperty(named = "bench", matches = "true")
+class RealtimeLoadBenchmark {
+
+	static final int CYCLE_MILLIS = 4000;
+
+	static final int SPEECH_MILLIS = 400;
+
+	static final int REPLY_MILLIS = 1500;
+
+	static final int PROVIDER_AHEAD_MILLIS = 40;
+
+	static final Duration WARM_UP = Duration.ofSeconds(8);
+
+	static final OpenAiRealtimeFake openAi = OpenAiRealtimeFake.start("sk-realtime-test")
+		.streamReplies(Duration.ofMillis(20), Duration.ofMillis(PROVIDER_AHEAD_MILLIS))
+		.defaultReply(Duration.ofMillis(REPLY_MILLIS))
+		.countAppendsOnly();
+
+	static final FakeFreeSwitchEsl esl = FakeFreeSwitchEsl.start().trackChannels();
+
+	static final WireMockServer service = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+
+	/** SLO buckets in microseconds: fine below 2 ms, where the target is. */
+	static final long[] BUCKETS_MICROS = buckets();
+
+	static {
+		service.start();
+		service.stubFor(any(urlPathMatching("/api/v1/conversations/.*"))
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{}")));
+	}
+
+	@DynamicPropertySource
+	static void fakes(DynamicPropertyRegistry registry) {
+		registry.add("voice-ai.esl.port", esl::port);
+		registry.add("voice-ai.realtime.service-url", service::baseUrl);
+		// A loaded machine opens hundreds of sessions slowly; @EmbeddedDefaults' 2 s limit would refuse some.
+		registry.add("voice-ai.providers.attempt-timeout", () -> "30s");
+		registry.add("voice-ai.realtime.provider-connect-timeout", () -> "20s");
+		registry.add("voice-ai.providers.circuit-breaker.minimum-number-of-calls", () -> "100000");
+		registry.add("management.metrics.distribution.slo.voiceai.realtime.latency",
+				() -> Arrays.stream(BUCKETS_MICROS).mapToObj((us) -> us + "us").collect(Collectors.joining(",")));
+	}
+
+	@AfterAll
+	static void stopFakes() {
+		openAi.close();
+		esl.close();
+		service.stop();
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DatabaseClient database;
+
+	@Autowired
+	ProviderRowRepository providers;
+
+	@Autowired
+	CallRegistry calls;
+
+	@Autowired
+	MeterRegistry meters;
+
+	private final ScheduledExecutorService speech = Executors.newSingleThreadScheduledExecutor();
+
+	private final StringBuilder report = new StringBuilder();
+
+	@Test
+	void concurrentCalls() throws Exception {
+		int[] counts = Arrays.stream(System.getProperty("bench.calls", "25,50,100,200").split(","))
+			.mapToInt((n) -> Integer.parseInt(n.trim()))
+			.toArray();
+		Duration measured = Duration.ofSeconds(Integer.getInteger("bench.seconds", 30));
+		OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+		line("# Realtime bridge load benchmark");
+		line("");
+		line("%s; %d CPUs, Java %s, max heap %d MB; %s s measured per N after %s s warm-up; load average %.2f at "
+				+ "start", Instant.now(), os.getAvailableProcessors(), System.getProperty("java.version"),
+				Runtime.getRuntime().maxMemory() >> 20, measured.toSeconds(), WARM_UP.toSeconds(),
+				os.getSystemLoadAverage());
+		line("");
+		// JIT warm-up, not reported.
+		run(Math.min(25, counts[0]), Duration.ofSeconds(5));
+		line("| calls | in p50 | in p99 | in max | out p50 | out p99 | out max | samples in/out | underruns (Prometheus) "
+				+ "| late frames (Prometheus) | frames sent / heard | CPU this JVM | CPU machine | GC pauses | heap per call |");
+		line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+		for (int n : counts) {
+			line("%s", run(n, measured).row());
+		}
+		line("");
+		line("Load average at the end: %.2f. Latency in µs; CPU in %% of all %d CPUs.", os.getSystemLoadAverage(),
+				os.getAvailableProcessors());
+		System.out.println(this.report);
+		Files.writeString(Path.of("target/realtime-load-benchmark.md"), this.report);
+		this.speech.shutdownNow();
+	}
+
+	private Result run(int n, Duration measured) throws Exception {
+		CallFixture fixture = CallFixture.create(this.database, this.providers, openAi.baseUrl(),
+				service.baseUrl() + "/v1");
+		fixture.limitConcurrentCalls(10_000);
+		String domain = fixture.domain.value().toString();
+		long heapBefore = heapAfterGc();
+		List<ModAudioStreamEmulator> callers = new ArrayList<>();
+		List<UUID> ids = new ArrayList<>();
+		List<ScheduledFuture<?>> talking = new ArrayList<>();
+		Random phases = new Random(n);
+		byte[] words = tone(8000, SPEECH_MILLIS);
+		for (int i = 0; i < n; i++) {
+			UUID call = UUID.randomUUID();
+			esl.addChannel(call.toString());
+			ModAudioStreamEmulator caller = ModAudioStreamEmulator
+				.connect(fixture.streamUri(this.port, call, "raw"), CallFixture.authorization(), 8000, null)
+				.countReceivedOnly();
+			callers.add(caller);
+			ids.add(call);
+			talking.add(this.speech.scheduleAtFixedRate(() -> {
+				if (caller.isOpen()) {
+					caller.speak(words);
+				}
+			}, 2000 + phases.nextInt(CYCLE_MILLIS), CYCLE_MILLIS, TimeUnit.MILLISECONDS));
+		}
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (sessions(ids).size() < n && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+		}
+		Thread.sleep(WARM_UP.toMillis());
+		int opened = sessions(ids).size();
+
+		Snapshot start = snapshot(domain, callers);
+		Thread.sleep(measured.toMillis());
+		Snapshot end = snapshot(domain, callers);
+		long heapWithCalls = heapAfterGc();
+
+		long underruns = 0;
+		long lateFrames = 0;
+		for (CallSession session : sessions(ids)) {
+			underruns += session.underruns();
+			lateFrames += session.lateFrames();
+		}
+		talking.forEach((task) -> task.cancel(false));
+		for (ModAudioStreamEmulator caller : callers) {
+			caller.hangUp();
+		}
+		deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (!sessions(ids).isEmpty() && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+		}
+		int stillActive = sessions(ids).size();
+		// The pacers' counters reach Prometheus when each call ends.
+		long reportedUnderruns = (long) counter("voiceai.realtime.underruns", domain);
+		long reportedLate = (long) counter("voiceai.realtime.late.frames", domain);
+		if (stillActive > 0) {
+			line("N=%d: %d calls still active 30 s after hang-up", n, stillActive);
+		}
+		return new Result(n, opened, end.inbound.minus(start.inbound), end.outbound.minus(start.outbound), underruns,
+				lateFrames, reportedUnderruns, reportedLate, end.framesHeard - start.framesHeard,
+				end.framesOut - start.framesOut, start, end, (heapWithCalls - heapBefore) / Math.max(1, opened));
+	}
+
+	private List<CallSession> sessions(List<UUID> ids) {
+		return this.calls.active().stream().filter((s) -> ids.contains(s.context().callUuid())).toList();
+	}
+
+	private Snapshot snapshot(String domain, List<ModAudioStreamEmulator> callers) throws IOException {
+		OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+		long gcCount = 0;
+		long gcMillis = 0;
+		for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+			gcCount += gc.getCollectionCount();
+			gcMillis += gc.getCollectionTime();
+		}
+		long heard = callers.stream().mapToLong(ModAudioStreamEmulator::binariesReceived).sum();
+		return new Snapshot(System.nanoTime(), os.getProcessCpuTime(), machineTicks(), gcCount, gcMillis,
+				Histogram.of(timer("voiceai.realtime.latency.inbound", domain)),
+				Histogram.of(timer("voiceai.realtime.latency.outbound", domain)), heard,
+				(long) counter("voiceai.realtime.frames.out", domain));
+	}
+
+	private Timer timer(String name, String domain) {
+		return this.meters.find(name).tag("domain", domain).timer();
+	}
+
+	private double counter(String name, String domain) {
+		Counter counter = this.meters.find(name).tag("domain", domain).counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+	/** busy and total jiffies of the whole machine, from the first line of /proc/stat. */
+	private static long[] machineTicks() throws IOException {
+		String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+		long total = 0;
+		for (int i = 1; i < fields.length && i <= 8; i++) {
+			total += Long.parseLong(fields[i]);
+		}
+		long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
+		return new long[] { total - idle, total };
+	}
+
+	private static long heapAfterGc() throws InterruptedException {
+		for (int i = 0; i < 3; i++) {
+			System.gc();
+			Thread.sleep(200);
+		}
+		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+	}
+
+	private void line(String format, Object... args) {
+		this.report.append(String.format(Locale.ROOT, format, args)).append('\n');
+	}
+
+	static byte[] tone(int rate, int millis) {
+		short[] samples = new short[rate * millis / 1000];
+		for (int n = 0; n < samples.length; n++) {
+			samples[n] = (short) (12000 * Math.sin(2 * Math.PI * 300 * n / rate));
+		}
+		return Pcm16.toBytes(samples);
+	}
+
+	private static long[] buckets() {
+		List<Long> micros = new ArrayList<>();
+		IntStream.iterate(5, (us) -> us <= 100, (us) -> us + 5).forEach((us) -> micros.add((long) us));
+		IntStream.iterate(110, (us) -> us <= 500, (us) -> us + 10).forEach((us) -> micros.add((long) us));
+		IntStream.iterate(550, (us) -> us <= 2000, (us) -> us + 50).forEach((us) -> micros.add((long) us));
+		IntStream.iterate(2500, (us) -> us <= 10_000, (us) -> us + 500).forEach((us) -> micros.add((long) us));
+		// The last bucket holds everything, so counts come from one snapshot of the buckets (a separate count() read
+		// would race with recording and show phantom outliers).
+		for (long ms : new long[] { 12, 15, 20, 30, 50, 100, 200, 500, 1000, 5000, 3_600_000 }) {
+			micros.add(ms * 1000);
+		}
+		return micros.stream().mapToLong(Long::longValue).toArray();
+	}
+
+	/** Bucket counts (not cumulative) over {@link #BUCKETS_MICROS}, plus the samples above the last bucket. */
+	record Histogram(long[] counts, long total) {
+
+		static final Histogram EMPTY = new Histogram(new long[BUCKETS_MICROS.length], 0);
+
+		static Histogram of(Timer timer) {
+			if (timer == null) {
+				return EMPTY;
+			}
+			CountAtBucket[] buckets = timer.takeSnapshot().histogramCounts();
+			long[] counts = new long[BUCKETS_MICROS.length];
+			for (CountAtBucket bucket : buckets) {
+				int index = Arrays.binarySearch(BUCKETS_MICROS, Math.round(bucket.bucket(TimeUnit.MICROSECONDS)));
+				if (index >= 0) {
+					counts[index] = (long) bucket.count();
+				}
+			}
+			// Prometheus histograms are cumulative ("le"): turn them into per-bucket counts.
+			for (int i = counts.length - 1; i > 0; i--) {
+				counts[i] -= counts[i - 1];
+			}
+			return new Histogram(counts, Arrays.stream(counts).sum());
+		}
+
+		Histogram minus(Histogram earlier) {
+			long[] counts = new long[this.counts.length];
+			for (int i = 0; i < counts.length; i++) {
+				counts[i] = this.counts[i] - earlier.counts[i];
+			}
+			return new Histogram(counts, this.total - earlier.total);
+		}
+
+		/** The upper bound of the bucket holding quantile {@code q}, in µs ("&gt;5000000" above the last bucket). */
+		String quantile(double q) {
+			if (this.total == 0) {
+				return "–";
+			}
+			long rank = (long) Math.ceil(q * this.total);
+			long seen = 0;
+			for (int i = 0; i < this.counts.length; i++) {
+				seen += this.counts[i];
+				if (seen >= rank) {
+					return "≤ " + BUCKETS_MICROS[i];
+				}
+			}
+			return "> " + BUCKETS_MICROS[BUCKETS_MICROS.length - 1];
+		}
+
+		String max() {
+			if (this.total == 0) {
+				return "–";
+			}
+			long inBuckets = Arrays.stream(this.counts).sum();
+			if (inBuckets < this.total) {
+				return "> " + BUCKETS_MICROS[BUCKETS_MICROS.length - 1];
+			}
+			for (int i = this.counts.length - 1; i >= 0; i--) {
+				if (this.counts[i] > 0) {
+					return "≤ " + BUCKETS_MICROS[i];
+				}
+			}
+			return "–";
+		}
+
+	}
+
+	record Snapshot(long nanos, long processCpu, long[] machine, long gcCount, long gcMillis, Histogram inbound,
+			Histogram outbound, long framesHeard, long framesOut) {
+
+	}
+
+	record Result(int calls, int opened, Histogram inbound, Histogram outbound, long underruns, long lateFrames,
+			long reportedUnderruns, long reportedLate, long framesHeard, long framesOut, Snapshot start, Snapshot end,
+			long heapPerCall) {
+
+		String row() {
+			int cpus = Runtime.getRuntime().availableProcessors();
+			double wall = this.end.nanos() - this.start.nanos();
+			double jvm = 100.0 * (this.end.processCpu() - this.start.processCpu()) / (wall * cpus);
+			double machine = 100.0 * (this.end.machine()[0] - this.start.machine()[0])
+					/ (this.end.machine()[1] - this.start.machine()[1]);
+			return String.format(Locale.ROOT,
+					"| %s | %s | %s | %s | %s | %s | %s | %d / %d | %d (%d) | %d (%d) | %d / %d | %.0f %% | %.0f %% | %d (%d ms) "
+							+ "| %.2f MB |",
+					(this.opened == this.calls) ? Integer.toString(this.calls) : this.opened + " of " + this.calls,
+					this.inbound.quantile(0.5), this.inbound.quantile(0.99), this.inbound.max(),
+					this.outbound.quantile(0.5), this.outbound.quantile(0.99), this.outbound.max(),
+					this.inbound.total(), this.outbound.total(), this.underruns, this.reportedUnderruns,
+					this.lateFrames, this.reportedLate, this.framesOut,
+					this.framesHeard, jvm, machine, this.end.gcCount() - this.start.gcCount(),
+					this.end.gcMillis() - this.start.gcMillis(), this.heapPerCall / (1024.0 * 1024.0));
+		}
+
+	}
+
+}
