@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -31,7 +32,7 @@ import org.voiceai.providers.realtime.RealtimeConversation;
 import org.voiceai.providers.realtime.RealtimeSessionSpec;
 import org.voiceai.realtime.provider.elevenlabs.internal.AgentAudioFormats;
 import org.voiceai.realtime.provider.elevenlabs.internal.AgentMessages;
-import org.voiceai.realtime.provider.elevenlabs.internal.AgentSocket;
+import org.voiceai.realtime.provider.ProviderSocket;
 
 /**
  * One call's conversation with an ElevenLabs agent. ElevenLabs runs turn-taking itself: it detects the caller's
@@ -42,7 +43,7 @@ import org.voiceai.realtime.provider.elevenlabs.internal.AgentSocket;
  * audio, at an interruption, or when it calls a tool. Events are delivered on the socket's event loop or the gap
  * timer's thread, one at a time: subscribers must not block.
  */
-final class ElevenLabsAgentConversation implements RealtimeConversation, AgentSocket.Listener {
+final class ElevenLabsAgentConversation implements RealtimeConversation, ProviderSocket.Listener {
 
 	/** Marks bridge instructions sent as {@code user_message}, so the agent does not take them for the caller. */
 	static final String INSTRUCTION_PREFIX = "[Instruction from the phone system, not words of the caller] ";
@@ -57,7 +58,7 @@ final class ElevenLabsAgentConversation implements RealtimeConversation, AgentSo
 
 	private final JsonMapper json;
 
-	private final AgentSocket socket = new AgentSocket();
+	private final ProviderSocket socket = new ProviderSocket("ElevenLabs");
 
 	private final Sinks.One<Void> ready = Sinks.one();
 
@@ -108,7 +109,7 @@ final class ElevenLabsAgentConversation implements RealtimeConversation, AgentSo
 		Duration timeout = this.settings.connectTimeout();
 		Mono<URI> uri = this.settings.signedUrl() ? signedUrl() : Mono.just(this.settings.publicConversationUri());
 		return uri.flatMap((target) -> {
-			this.socket.connect(target, timeout, this);
+			this.socket.connect(target, Map.of(), timeout, this);
 			this.socket.send(initiation());
 			return this.ready.asMono();
 		})
@@ -412,7 +413,7 @@ final class ElevenLabsAgentConversation implements RealtimeConversation, AgentSo
 	}
 
 	@Override
-	public void onClosed(AgentSocket.CloseStatus status, Throwable error) {
+	public void onClosed(ProviderSocket.CloseStatus status, Throwable error) {
 		if (!this.confirmed) {
 			this.ready.tryEmitError(setupFailure(status, error));
 			return;
@@ -423,7 +424,7 @@ final class ElevenLabsAgentConversation implements RealtimeConversation, AgentSo
 		end(closeError(status, error));
 	}
 
-	private ProviderException setupFailure(AgentSocket.CloseStatus status, Throwable error) {
+	private ProviderException setupFailure(ProviderSocket.CloseStatus status, Throwable error) {
 		String provider = ElevenLabsAgentVoice.NAME;
 		if (error instanceof WebSocketClientHandshakeException handshake) {
 			int code = handshake.response().status().code();
@@ -457,7 +458,7 @@ final class ElevenLabsAgentConversation implements RealtimeConversation, AgentSo
 	}
 
 	/** What a close means to the bridge; 1008 is a contract problem (overrides, bad message) no retry fixes. */
-	private ProviderEvent.ProviderError closeError(AgentSocket.CloseStatus status, Throwable error) {
+	private ProviderEvent.ProviderError closeError(ProviderSocket.CloseStatus status, Throwable error) {
 		if (status == null) {
 			return new ProviderEvent.ProviderError("connection_lost", "ElevenLabs connection lost"
 					+ ((error != null) ? ": " + error.getMessage() : ""), true);

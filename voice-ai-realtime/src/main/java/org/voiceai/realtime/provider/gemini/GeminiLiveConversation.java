@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,7 +29,7 @@ import org.voiceai.providers.error.ProviderUnavailableException;
 import org.voiceai.providers.realtime.ProviderEvent;
 import org.voiceai.providers.realtime.RealtimeConversation;
 import org.voiceai.realtime.provider.gemini.internal.LiveMessages;
-import org.voiceai.realtime.provider.gemini.internal.LiveSocket;
+import org.voiceai.realtime.provider.ProviderSocket;
 import org.voiceai.realtime.provider.gemini.internal.Turn;
 
 /**
@@ -284,7 +285,7 @@ final class GeminiLiveConversation implements RealtimeConversation {
 				+ (fresh.handle != null ? "session resumed" : "carrying " + fresh.replay.size() + " turns"));
 	}
 
-	private static ProviderException setupFailure(Throwable error, LiveSocket.CloseStatus status) {
+	private static ProviderException setupFailure(Throwable error, ProviderSocket.CloseStatus status) {
 		String provider = GeminiLiveVoice.NAME;
 		if (error instanceof WebSocketClientHandshakeException handshake) {
 			int code = handshake.response().status().code();
@@ -320,7 +321,7 @@ final class GeminiLiveConversation implements RealtimeConversation {
 		return closeCode != 1007 && closeCode != 1008;
 	}
 
-	private static ProviderEvent.ProviderError closeError(LiveSocket.CloseStatus status, Throwable error) {
+	private static ProviderEvent.ProviderError closeError(ProviderSocket.CloseStatus status, Throwable error) {
 		if (status == null) {
 			return new ProviderEvent.ProviderError("connection_lost",
 					"Gemini Live connection lost" + ((error != null) ? ": " + error.getMessage() : ""), true);
@@ -330,9 +331,9 @@ final class GeminiLiveConversation implements RealtimeConversation {
 	}
 
 	/** One WebSocket connection; the conversation has one current connection and, while switching, a fresh one. */
-	private final class Connection implements LiveSocket.Listener {
+	private final class Connection implements ProviderSocket.Listener {
 
-		final LiveSocket socket = new LiveSocket();
+		final ProviderSocket socket = new ProviderSocket("Gemini Live");
 
 		final Sinks.One<Void> ready = Sinks.one();
 
@@ -355,8 +356,8 @@ final class GeminiLiveConversation implements RealtimeConversation {
 			this.handle = handle;
 			this.replay = replay;
 			GeminiLiveConversation outer = GeminiLiveConversation.this;
-			this.socket.connect(outer.settings.baseUrl(), outer.settings.apiKey(), outer.settings.connectTimeout(),
-					this);
+			this.socket.connect(outer.settings.baseUrl(), Map.of("x-goog-api-key", outer.settings.apiKey()),
+					outer.settings.connectTimeout(), this);
 			this.socket.send(outer.wire.setup(outer.setup.withHandle(handle)));
 		}
 
@@ -423,7 +424,7 @@ final class GeminiLiveConversation implements RealtimeConversation {
 		}
 
 		@Override
-		public void onClosed(LiveSocket.CloseStatus status, Throwable error) {
+		public void onClosed(ProviderSocket.CloseStatus status, Throwable error) {
 			if (!this.confirmed) {
 				this.ready.tryEmitError(setupFailure(error, status));
 				return;

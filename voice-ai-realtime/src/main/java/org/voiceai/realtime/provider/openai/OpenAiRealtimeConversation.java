@@ -3,6 +3,7 @@ package org.voiceai.realtime.provider.openai;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,7 +32,7 @@ import org.voiceai.providers.realtime.RealtimeConversation;
 import org.voiceai.providers.realtime.RealtimeSessionSpec;
 import org.voiceai.realtime.provider.openai.internal.ClientEvents;
 import org.voiceai.realtime.provider.openai.internal.ConversationItem;
-import org.voiceai.realtime.provider.openai.internal.RealtimeSocket;
+import org.voiceai.realtime.provider.ProviderSocket;
 
 /**
  * One call's conversation with OpenAI Realtime. It owns the current session's socket and, before OpenAI's 60-minute
@@ -279,7 +280,7 @@ final class OpenAiRealtimeConversation implements RealtimeConversation {
 				+ " conversation items");
 	}
 
-	private static ProviderException setupFailure(Throwable error, RealtimeSocket.CloseStatus status) {
+	private static ProviderException setupFailure(Throwable error, ProviderSocket.CloseStatus status) {
 		String provider = OpenAiRealtimeVoice.NAME;
 		if (error instanceof WebSocketClientHandshakeException handshake) {
 			int code = handshake.response().status().code();
@@ -315,7 +316,7 @@ final class OpenAiRealtimeConversation implements RealtimeConversation {
 		return "server_error".equals(type) || "rate_limit_exceeded".equals(code) || "session_expired".equals(code);
 	}
 
-	private static ProviderEvent.ProviderError closeError(RealtimeSocket.CloseStatus status, Throwable error) {
+	private static ProviderEvent.ProviderError closeError(ProviderSocket.CloseStatus status, Throwable error) {
 		if (status == null) {
 			return new ProviderEvent.ProviderError("connection_lost", "OpenAI Realtime connection lost"
 					+ ((error != null) ? ": " + error.getMessage() : ""), true);
@@ -326,9 +327,9 @@ final class OpenAiRealtimeConversation implements RealtimeConversation {
 	}
 
 	/** One WebSocket session; the conversation has one current session and, while rotating, a fresh one. */
-	private final class Session implements RealtimeSocket.Listener {
+	private final class Session implements ProviderSocket.Listener {
 
-		final RealtimeSocket socket = new RealtimeSocket();
+		final ProviderSocket socket = new ProviderSocket("OpenAI Realtime");
 
 		final Sinks.One<Void> ready = Sinks.one();
 
@@ -343,7 +344,7 @@ final class OpenAiRealtimeConversation implements RealtimeConversation {
 		Session(List<ConversationItem> carried) {
 			this.carried = carried;
 			this.socket.connect(OpenAiRealtimeConversation.this.settings.sessionUri(),
-					OpenAiRealtimeConversation.this.settings.apiKey(),
+					Map.of("Authorization", "Bearer " + OpenAiRealtimeConversation.this.settings.apiKey()),
 					OpenAiRealtimeConversation.this.settings.connectTimeout(), this);
 		}
 
@@ -406,7 +407,7 @@ final class OpenAiRealtimeConversation implements RealtimeConversation {
 		}
 
 		@Override
-		public void onClosed(RealtimeSocket.CloseStatus status, Throwable error) {
+		public void onClosed(ProviderSocket.CloseStatus status, Throwable error) {
 			if (!this.confirmed) {
 				this.ready.tryEmitError(setupFailure(error, status));
 				return;

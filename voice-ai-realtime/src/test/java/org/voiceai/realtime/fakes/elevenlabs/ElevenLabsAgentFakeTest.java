@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.voiceai.realtime.provider.elevenlabs.internal.AgentSocket;
+import org.voiceai.realtime.provider.ProviderSocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +30,7 @@ class ElevenLabsAgentFakeTest {
 
 	private final LinkedBlockingQueue<Object> closes = new LinkedBlockingQueue<>();
 
-	private final AgentSocket socket = new AgentSocket();
+	private final ProviderSocket socket = new ProviderSocket("ElevenLabs");
 
 	@AfterEach
 	void close() {
@@ -39,7 +40,7 @@ class ElevenLabsAgentFakeTest {
 
 	private void connect(String agentId) {
 		this.socket.connect(URI.create(this.elevenlabs.baseUrl() + "/v1/convai/conversation?agent_id=" + agentId),
-				Duration.ofSeconds(5), new AgentSocket.Listener() {
+				Map.of(), Duration.ofSeconds(5), new ProviderSocket.Listener() {
 
 					@Override
 					public void onMessage(String message) {
@@ -47,7 +48,7 @@ class ElevenLabsAgentFakeTest {
 					}
 
 					@Override
-					public void onClosed(AgentSocket.CloseStatus status, Throwable error) {
+					public void onClosed(ProviderSocket.CloseStatus status, Throwable error) {
 						ElevenLabsAgentFakeTest.this.closes.add((status != null) ? status : "none");
 					}
 
@@ -64,10 +65,10 @@ class ElevenLabsAgentFakeTest {
 		}
 	}
 
-	private AgentSocket.CloseStatus closed() throws InterruptedException {
+	private ProviderSocket.CloseStatus closed() throws InterruptedException {
 		Object close = this.closes.poll(5, TimeUnit.SECONDS);
-		assertThat(close).isInstanceOf(AgentSocket.CloseStatus.class);
-		return (AgentSocket.CloseStatus) close;
+		assertThat(close).isInstanceOf(ProviderSocket.CloseStatus.class);
+		return (ProviderSocket.CloseStatus) close;
 	}
 
 	@Test
@@ -111,10 +112,10 @@ class ElevenLabsAgentFakeTest {
 		assertThat(closed().code()).isEqualTo(1008);
 
 		this.messages.clear();
-		AgentSocket second = new AgentSocket();
+		ProviderSocket second = new ProviderSocket("ElevenLabs");
 		LinkedBlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
 		second.connect(URI.create(this.elevenlabs.baseUrl() + "/v1/convai/conversation?agent_id=a1"),
-				Duration.ofSeconds(5), new AgentSocket.Listener() {
+				Map.of(), Duration.ofSeconds(5), new ProviderSocket.Listener() {
 
 					@Override
 					public void onMessage(String message) {
@@ -122,7 +123,7 @@ class ElevenLabsAgentFakeTest {
 					}
 
 					@Override
-					public void onClosed(AgentSocket.CloseStatus status, Throwable error) {
+					public void onClosed(ProviderSocket.CloseStatus status, Throwable error) {
 					}
 
 				});
@@ -153,7 +154,7 @@ class ElevenLabsAgentFakeTest {
 		assertThat(signed.statusCode()).isEqualTo(200);
 		String url = JSON.readTree(signed.body()).path("signed_url").asString();
 		assertThat(url).contains("agent_id=private1", "conversation_signature=sig_");
-		this.socket.connect(URI.create(url), Duration.ofSeconds(5), new AgentSocket.Listener() {
+		this.socket.connect(URI.create(url), Map.of(), Duration.ofSeconds(5), new ProviderSocket.Listener() {
 
 			@Override
 			public void onMessage(String message) {
@@ -161,23 +162,23 @@ class ElevenLabsAgentFakeTest {
 			}
 
 			@Override
-			public void onClosed(AgentSocket.CloseStatus status, Throwable error) {
+			public void onClosed(ProviderSocket.CloseStatus status, Throwable error) {
 			}
 
 		});
 		this.socket.send("{\"type\":\"conversation_initiation_client_data\"}");
 		next("conversation_initiation_metadata");
 		assertThat(this.elevenlabs.awaitConversation().signed()).isTrue();
-		AgentSocket reuse = new AgentSocket();
+		ProviderSocket reuse = new ProviderSocket("ElevenLabs");
 		LinkedBlockingQueue<Throwable> errors = new LinkedBlockingQueue<>();
-		reuse.connect(URI.create(url), Duration.ofSeconds(5), new AgentSocket.Listener() {
+		reuse.connect(URI.create(url), Map.of(), Duration.ofSeconds(5), new ProviderSocket.Listener() {
 
 			@Override
 			public void onMessage(String message) {
 			}
 
 			@Override
-			public void onClosed(AgentSocket.CloseStatus status, Throwable error) {
+			public void onClosed(ProviderSocket.CloseStatus status, Throwable error) {
 				errors.add((error != null) ? error : new AssertionError("closed without error"));
 			}
 

@@ -2,6 +2,7 @@ package org.voiceai.realtime.fakes.openai;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -11,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.voiceai.audio.AudioFormat;
-import org.voiceai.realtime.provider.openai.internal.RealtimeSocket;
+import org.voiceai.realtime.provider.ProviderSocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +27,7 @@ class OpenAiRealtimeFakeTest {
 
 	private final LinkedBlockingQueue<Object> closes = new LinkedBlockingQueue<>();
 
-	private final RealtimeSocket socket = new RealtimeSocket();
+	private final ProviderSocket socket = new ProviderSocket("OpenAI Realtime");
 
 	@AfterEach
 	void close() {
@@ -35,8 +36,8 @@ class OpenAiRealtimeFakeTest {
 	}
 
 	private void connect() {
-		this.socket.connect(URI.create(this.openai.baseUrl() + "?model=gpt-realtime"), "sk-fake", Duration.ofSeconds(5),
-				new RealtimeSocket.Listener() {
+		this.socket.connect(URI.create(this.openai.baseUrl() + "?model=gpt-realtime"), Map.of("Authorization", "Bearer sk-fake"), Duration.ofSeconds(5),
+				new ProviderSocket.Listener() {
 
 					@Override
 					public void onMessage(String message) {
@@ -44,7 +45,7 @@ class OpenAiRealtimeFakeTest {
 					}
 
 					@Override
-					public void onClosed(RealtimeSocket.CloseStatus status, Throwable error) {
+					public void onClosed(ProviderSocket.CloseStatus status, Throwable error) {
 						OpenAiRealtimeFakeTest.this.closes.add((status != null) ? status : "none");
 					}
 
@@ -124,7 +125,7 @@ class OpenAiRealtimeFakeTest {
 		this.socket.send("{\"type\":\"session.update\",\"session\":{\"modalities\":[\"audio\"],\"voice\":\"ash\"}}");
 		assertThat(next("error").path("error").path("code").asString()).isEqualTo("beta_api_shape_disabled");
 		Object close = this.closes.poll(5, TimeUnit.SECONDS);
-		assertThat(close).isEqualTo(new RealtimeSocket.CloseStatus(4000,
+		assertThat(close).isEqualTo(new ProviderSocket.CloseStatus(4000,
 				"invalid_request_error.beta_api_shape_disabled"));
 	}
 

@@ -1,13 +1,13 @@
-package org.voiceai.realtime.provider.openai.internal;
+package org.voiceai.realtime.provider;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.netty.channel.ChannelOption;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -19,19 +19,22 @@ import reactor.netty.http.client.WebsocketClientSpec;
 import reactor.netty.http.websocket.WebsocketOutbound;
 
 /**
- * One WebSocket connection to the Realtime API over Reactor Netty. Sending never blocks: messages go into a bounded
- * queue that the connection drains, and a full queue is reported to the caller instead of waiting. Incoming text and
- * binary frames are aggregated and handed to the {@link Listener} on the connection's event loop.
+ * One WebSocket connection to a realtime provider over Reactor Netty, as every adapter uses it. Sending never blocks:
+ * messages go into a bounded queue that the connection drains, and a full queue is reported to the caller instead of
+ * waiting. Incoming text and binary frames are aggregated and handed to the {@link Listener} as text on the
+ * connection's event loop (Gemini sends its JSON in binary frames, the others in text frames).
  */
-public final class RealtimeSocket {
+public final class ProviderSocket {
 
-	/** Output audio deltas and session echoes with long instructions are far below this. */
+	/** Audio chunks and echoes of long instructions are far below this. */
 	public static final int MAX_FRAME_BYTES = 16 * 1024 * 1024;
 
 	/** About five seconds of 20 ms audio frames; more means the connection has stalled. */
 	static final int SEND_QUEUE_CAPACITY = 256;
 
-	private static final Log logger = LogFactory.getLog(RealtimeSocket.class);
+	private static final Log logger = LogFactory.getLog(ProviderSocket.class);
+
+	private final String provider;
 
 	private final Sinks.Many<String> outgoing = Sinks.many().unicast()
 		.onBackpressureBuffer(new ArrayBlockingQueue<>(SEND_QUEUE_CAPACITY));
@@ -42,12 +45,20 @@ public final class RealtimeSocket {
 
 	private volatile Disposable connection;
 
-	/** Starts connecting; the listener hears every message and, once, how the connection ended. */
-	public void connect(URI uri, String apiKey, Duration connectTimeout, Listener listener) {
-		RealtimeSocket socket = this;
+	/** @param provider the provider's name, for logs */
+	public ProviderSocket(String provider) {
+		this.provider = provider;
+	}
+
+	/**
+	 * Starts connecting with these handshake headers (the provider's credentials); the listener hears every message
+	 * and, once, how the connection ended.
+	 */
+	public void connect(URI uri, Map<String, String> headers, Duration connectTimeout, Listener listener) {
+		ProviderSocket socket = this;
 		this.connection = HttpClient.create()
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
-			.headers((headers) -> headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + apiKey))
+			.headers((handshake) -> headers.forEach(handshake::set))
 			.websocket(WebsocketClientSpec.builder().maxFramePayloadLength(MAX_FRAME_BYTES).build())
 			.uri(uri)
 			.handle((in, out) -> {
@@ -56,8 +67,8 @@ public final class RealtimeSocket {
 					.subscribe((status) -> socket.closeStatus = new CloseStatus(status.code(), status.reasonText()));
 				out.sendString(socket.outgoing.asFlux(), StandardCharsets.UTF_8)
 					.then()
-					.subscribe(null, (error) -> logger.debug("Realtime send stream ended: " + error));
-				return in.aggregateFrames(MAX_FRAME_BYTES).receiveFrames().map(RealtimeSocket::text);
+					.subscribe(null, (error) -> logger.debug(socket.provider + " send stream ended: " + error));
+				return in.aggregateFrames(MAX_FRAME_BYTES).receiveFrames().map(ProviderSocket::text);
 			})
 			.subscribe(listener::onMessage, (error) -> listener.onClosed(socket.closeStatus, error),
 					() -> listener.onClosed(socket.closeStatus, null));
