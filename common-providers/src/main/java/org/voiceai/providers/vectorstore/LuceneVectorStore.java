@@ -111,8 +111,11 @@ public class LuceneVectorStore implements VectorStore, AutoCloseable {
 		});
 	}
 
-	/** How many segments (HNSW graphs) a search of the space walks; 0 when the space has no index. */
-	int segmentCount(VectorSpace space) throws IOException {
+	/**
+	 * How many segments (HNSW graphs) a search of the space walks: the figure search latency follows. 0 when the space
+	 * has no index.
+	 */
+	public int segmentCount(VectorSpace space) throws IOException {
 		LuceneSpaceIndex index = existingIndex(space);
 		return (index != null) ? index.segmentCount() : 0;
 	}
