@@ -52,6 +52,8 @@ final class LuceneSpaceIndex implements Closeable {
 
 	private static final int SEGMENTS_PER_TIER = 4;
 
+	private final Path path;
+
 	private final FSDirectory directory;
 
 	private final IndexWriter writer;
@@ -59,6 +61,7 @@ final class LuceneSpaceIndex implements Closeable {
 	private final SearcherManager searchers;
 
 	LuceneSpaceIndex(Path path) throws IOException {
+		this.path = path;
 		this.directory = FSDirectory.open(path);
 		KnnVectorsFormat vectors = new WideVectorsFormat();
 		// Each segment has its own HNSW graph and a search visits them all, so fewer, larger segments (4 per tier
@@ -118,6 +121,31 @@ final class LuceneSpaceIndex implements Closeable {
 		}
 	}
 
+	/**
+	 * Merges the index into one segment (one HNSW graph) and commits it, unless it already is one. Searches keep using
+	 * the current searcher meanwhile; writes may go on and land in new segments.
+	 * @return the number of segments before
+	 */
+	int mergeToOneSegment() throws IOException {
+		int segments = segmentCount();
+		if (segments > 1) {
+			this.writer.forceMerge(1);
+			commit();
+		}
+		return segments;
+	}
+
+	/** Segments the current searcher sees: each costs a search one more HNSW graph walk. */
+	int segmentCount() throws IOException {
+		IndexSearcher searcher = this.searchers.acquire();
+		try {
+			return searcher.getIndexReader().leaves().size();
+		}
+		finally {
+			this.searchers.release(searcher);
+		}
+	}
+
 	private void commit() throws IOException {
 		this.writer.commit();
 		this.searchers.maybeRefreshBlocking();
@@ -163,11 +191,25 @@ final class LuceneSpaceIndex implements Closeable {
 		return new VectorMatch(UUID.fromString(document.get(ID)), source, document.get(TEXT), score);
 	}
 
+	/**
+	 * Closes without committing: every acknowledged change is already committed, and rolling back aborts a running
+	 * merge instead of waiting for it (an unfinished merge leaves the last commit as the index).
+	 */
 	@Override
 	public void close() throws IOException {
-		try (FSDirectory closing = this.directory; IndexWriter writing = this.writer) {
-			this.searchers.close();
+		try (FSDirectory closing = this.directory) {
+			try {
+				this.searchers.close();
+			}
+			finally {
+				this.writer.rollback();
+			}
 		}
+	}
+
+	@Override
+	public String toString() {
+		return this.path.toString();
 	}
 
 }

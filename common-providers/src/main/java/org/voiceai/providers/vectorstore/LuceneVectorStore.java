@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,15 +33,20 @@ public class LuceneVectorStore implements VectorStore, AutoCloseable {
 
 	private final StoreThreads threads;
 
+	private final IdleMerges merges;
+
 	private final Map<VectorSpace, LuceneSpaceIndex> indexes = new ConcurrentHashMap<>();
 
 	/**
 	 * @param root directory holding one folder per domain
 	 * @param scheduler bounded scheduler for Lucene's blocking disk work; disposed by {@link #close()}
+	 * @param mergeAfterIdle how long an index must go without writes before it is merged into one segment, on a
+	 * background thread of its own; zero disables merging (Lucene's merge policy alone then shapes the index)
 	 */
-	public LuceneVectorStore(Path root, Scheduler scheduler) {
+	public LuceneVectorStore(Path root, Scheduler scheduler, Duration mergeAfterIdle) {
 		this.root = root;
 		this.threads = new StoreThreads(scheduler);
+		this.merges = new IdleMerges(mergeAfterIdle);
 	}
 
 	@Override
@@ -49,7 +55,9 @@ public class LuceneVectorStore implements VectorStore, AutoCloseable {
 			return Mono.empty();
 		}
 		return this.threads.call(() -> {
-			index(space).add(entries);
+			LuceneSpaceIndex index = index(space);
+			index.add(entries);
+			this.merges.written(index);
 			return null;
 		});
 	}
@@ -68,6 +76,7 @@ public class LuceneVectorStore implements VectorStore, AutoCloseable {
 			LuceneSpaceIndex index = existingIndex(space);
 			if (index != null) {
 				index.removeDocument(documentUuid);
+				this.merges.written(index);
 			}
 			return null;
 		});
@@ -91,7 +100,10 @@ public class LuceneVectorStore implements VectorStore, AutoCloseable {
 			Path path = directory(key);
 			try {
 				Files.createDirectories(path);
-				return new LuceneSpaceIndex(path);
+				LuceneSpaceIndex index = new LuceneSpaceIndex(path);
+				// An index left with many segments (a restart in the middle of a bulk load) is merged too.
+				this.merges.written(index);
+				return index;
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Cannot open the vector index " + path, ex);
@@ -99,10 +111,20 @@ public class LuceneVectorStore implements VectorStore, AutoCloseable {
 		});
 	}
 
-	/** Lets running index work finish, then closes every index. */
+	/**
+	 * How many segments (HNSW graphs) a search of the space walks: the figure search latency follows. 0 when the space
+	 * has no index.
+	 */
+	public int segmentCount(VectorSpace space) throws IOException {
+		LuceneSpaceIndex index = existingIndex(space);
+		return (index != null) ? index.segmentCount() : 0;
+	}
+
+	/** Lets running index work finish, drops waiting merges, aborts a running one, then closes every index. */
 	@Override
 	public void close() {
 		this.threads.close();
+		this.merges.close();
 		this.indexes.forEach((space, index) -> {
 			try {
 				index.close();
@@ -112,6 +134,7 @@ public class LuceneVectorStore implements VectorStore, AutoCloseable {
 			}
 		});
 		this.indexes.clear();
+		this.merges.awaitStopped();
 	}
 
 }

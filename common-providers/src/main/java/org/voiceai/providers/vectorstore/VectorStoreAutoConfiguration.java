@@ -37,7 +37,7 @@ public final class VectorStoreAutoConfiguration {
 		Path directory = (properties.directory() != null) ? properties.directory()
 				: Path.of(environment.getProperty("voice-ai.home", System.getProperty("user.home") + "/.voice-ai"),
 						"vectors");
-		return new LuceneVectorStore(directory, scheduler(properties));
+		return new LuceneVectorStore(directory, scheduler(properties), properties.mergeAfterIdle());
 	}
 
 	private static Scheduler scheduler(VectorStoreProperties properties) {

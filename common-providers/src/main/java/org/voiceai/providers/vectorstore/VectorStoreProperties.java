@@ -12,11 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param type {@code embedded} (Lucene files, no server; the default) or {@code chroma} (VOICE_AI_VECTOR_STORE)
  * @param directory where the embedded store keeps its indexes; default {@code $VOICE_AI_HOME/vectors}
  * @param threads threads for the store's blocking work (disk or HTTP)
+ * @param mergeAfterIdle embedded store: how long an index must go without writes before it is merged into one
+ * segment (searches walk one HNSW graph per segment); {@code 0} disables
  * @param chroma ChromaDB's address, used when {@code type} is {@code chroma}
  */
 @ConfigurationProperties("voice-ai.vector-store")
 public record VectorStoreProperties(@DefaultValue("embedded") String type, Path directory,
-		@DefaultValue("4") int threads, @DefaultValue Chroma chroma) {
+		@DefaultValue("4") int threads, @DefaultValue("30s") Duration mergeAfterIdle, @DefaultValue Chroma chroma) {
 
 	public VectorStoreProperties {
 		if (!"embedded".equals(type) && !"chroma".equals(type)) {

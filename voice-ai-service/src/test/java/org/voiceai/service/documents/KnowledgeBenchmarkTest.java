@@ -1,7 +1,10 @@
 package org.voiceai.service.documents;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,9 +50,11 @@ class KnowledgeBenchmarkTest {
 		report("Machine: %d cores, Java %s, max heap %d MB", Runtime.getRuntime().availableProcessors(),
 				System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / (1024 * 1024));
 
+		report("Load average (1 min) at start: %.2f", loadAverage());
 		ParsedDocument parsed = parsing(work);
 		embedding(parsed);
 		search(work);
+		report("Load average (1 min) at end: %.2f", loadAverage());
 
 		System.out.println(this.report);
 		Files.writeString(Path.of("target/knowledge-base-benchmark.md"), this.report);
@@ -108,16 +113,16 @@ class KnowledgeBenchmarkTest {
 	}
 
 	/**
-	 * Nearest-passage search in one domain holding 100,000 random unit vectors (384 dimensions). The store is closed
-	 * (which waits for Lucene's background merges) and reopened before searching: the steady state a running service
-	 * is in once a bulk load is over.
+	 * Nearest-passage search in one domain holding 100,000 random unit vectors (384 dimensions), three times: right
+	 * after the bulk load (many segments, idle merging off), while the idle merge runs (store reopened with a 1 s quiet
+	 * period), and once the index is one segment: the steady state of a running service.
 	 */
-	private void search(Path work) {
+	private void search(Path work) throws IOException {
 		Random random = new Random(7);
 		VectorSpace space = new VectorSpace(new DomainId(UUID.randomUUID()), "bench:random-384");
 		Path directory = work.resolve("vectors");
 		long start = System.nanoTime();
-		try (LuceneVectorStore store = newStore(directory)) {
+		try (LuceneVectorStore store = newStore(directory, Duration.ZERO)) {
 			UUID document = UUID.randomUUID();
 			for (int batch = 0; batch < BULK_CHUNKS / 1000; batch++) {
 				List<VectorEntry> entries = new ArrayList<>(1000);
@@ -128,32 +133,78 @@ class KnowledgeBenchmarkTest {
 				}
 				store.add(space, entries).block();
 			}
+			double indexing = (System.nanoTime() - start) / 1e9;
+			report("Lucene store, %,d vectors in one domain: indexed in batches of 1000 in %.1f s (%.0f vectors/s, "
+					+ "each batch committed before the next)", BULK_CHUNKS, indexing, BULK_CHUNKS / indexing);
 		}
-		double indexing = (System.nanoTime() - start) / 1e9;
-		try (LuceneVectorStore store = newStore(directory)) {
-			for (int i = 0; i < 100; i++) {
-				store.search(space, new VectorQuery(unit(random), 32, 0.0, null)).block();
-			}
+		try (LuceneVectorStore store = newStore(directory, Duration.ZERO)) {
+			int segments = store.segmentCount(space);
+			warmUp(store, space, random);
 			long[] nanos = new long[QUERIES];
 			for (int i = 0; i < QUERIES; i++) {
-				float[] query = unit(random);
-				long t = System.nanoTime();
-				int hits = store.search(space, new VectorQuery(query, 32, 0.0, null)).block().size();
-				nanos[i] = System.nanoTime() - t;
-				if (hits == 0) {
-					throw new IllegalStateException("no hits");
+				nanos[i] = timedSearch(store, space, random);
+			}
+			report("Search of the 32 nearest passages (= top 4 chunks) before the idle merge, %d segments, %d queries: "
+					+ "%s", segments, QUERIES, percentiles(nanos));
+		}
+		try (LuceneVectorStore store = newStore(directory, Duration.ofSeconds(1))) {
+			long mergeStart = System.nanoTime();
+			int segments = store.segmentCount(space); // opens the index: its merge starts 1 s later
+			long[] nanos = new long[100_000];
+			int count = 0;
+			long deadline = mergeStart + Duration.ofMinutes(15).toNanos();
+			while (store.segmentCount(space) > 1) {
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException("the idle merge did not finish in 15 minutes");
+				}
+				for (int i = 0; i < 20 && count < nanos.length; i++) {
+					nanos[count++] = timedSearch(store, space, random);
 				}
 			}
-			Arrays.sort(nanos);
-			report("Lucene store, %,d vectors in one domain: indexed in batches of 1000 in %.1f s (%.0f vectors/s, "
-					+ "merges included); search of the 32 nearest passages (= top 4 chunks), %d queries: "
-					+ "**p50 %.2f ms, p99 %.2f ms** (max %.2f ms)", BULK_CHUNKS, indexing, BULK_CHUNKS / indexing,
-					QUERIES, nanos[QUERIES / 2] / 1e6, nanos[QUERIES * 99 / 100] / 1e6, nanos[QUERIES - 1] / 1e6);
+			double merging = (System.nanoTime() - mergeStart) / 1e9 - 1;
+			report("Idle merge from %d segments to 1: %.1f s after the 1 s quiet period; %d searches during it: %s",
+					segments, merging, count, percentiles(Arrays.copyOf(nanos, count)));
+			warmUp(store, space, random);
+			nanos = new long[QUERIES];
+			for (int i = 0; i < QUERIES; i++) {
+				nanos[i] = timedSearch(store, space, random);
+			}
+			report("Search after the idle merge (1 segment), %d queries: **%s**", QUERIES, percentiles(nanos));
 		}
 	}
 
-	private static LuceneVectorStore newStore(Path directory) {
-		return new LuceneVectorStore(directory, Schedulers.newBoundedElastic(2, 1000, "bench-store"));
+	private static double loadAverage() {
+		return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+	}
+
+	private static void warmUp(LuceneVectorStore store, VectorSpace space, Random random) {
+		for (int i = 0; i < 100; i++) {
+			store.search(space, new VectorQuery(unit(random), 32, 0.0, null)).block();
+		}
+	}
+
+	private static long timedSearch(LuceneVectorStore store, VectorSpace space, Random random) {
+		float[] query = unit(random);
+		long t = System.nanoTime();
+		int hits = store.search(space, new VectorQuery(query, 32, 0.0, null)).block().size();
+		long nanos = System.nanoTime() - t;
+		if (hits == 0) {
+			throw new IllegalStateException("no hits");
+		}
+		return nanos;
+	}
+
+	private static String percentiles(long[] nanos) {
+		if (nanos.length == 0) {
+			return "none";
+		}
+		Arrays.sort(nanos);
+		return String.format(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms (max %.2f ms)", nanos[nanos.length / 2] / 1e6,
+				nanos[nanos.length * 99 / 100] / 1e6, nanos[nanos.length - 1] / 1e6);
+	}
+
+	private static LuceneVectorStore newStore(Path directory, Duration mergeAfterIdle) {
+		return new LuceneVectorStore(directory, Schedulers.newBoundedElastic(2, 1000, "bench-store"), mergeAfterIdle);
 	}
 
 	private static float[] unit(Random random) {
