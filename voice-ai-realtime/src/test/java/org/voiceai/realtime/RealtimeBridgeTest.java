@@ -41,7 +41,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.voiceai.audio.AudioFormat;
 import org.voiceai.audio.G711;
 import org.voiceai.audio.Pcm16;
+import org.voiceai.audio.Wav;
 import org.voiceai.providers.manager.ProviderRowRepository;
+import org.voiceai.realtime.emulator.CallSimulator;
 import org.voiceai.realtime.emulator.ModAudioStreamEmulator;
 import org.voiceai.realtime.emulator.ModAudioStreamEmulator.Received;
 import org.voiceai.realtime.fakes.esl.FakeFreeSwitchEsl;
@@ -225,6 +227,31 @@ class RealtimeBridgeTest {
 			// Agent audio goes back as 16-bit PCM at 8 kHz, announced once.
 			assertThat(texts(caller)).contains("{\"type\":\"rawAudio\",\"data\":{\"sampleRate\":8000}}");
 		}
+	}
+
+	@Test
+	void theCallSimulatorPlaysAWavAndWritesWhatTheCallerHeard() throws Exception {
+		int sessions = openAi.sessions().size();
+		UUID call = UUID.randomUUID();
+		esl.addChannel(call.toString());
+		Thread asker = new Thread(() -> {
+			FakeRealtimeSession session = openAi.awaitSession(sessions).awaitConfigured();
+			// After the greeting's request, so the greeting is the fake's default 300 ms and the answer this one.
+			session.awaitReceived("response.create");
+			session.queueReply("Das 8h às 18h.", Duration.ofMillis(700)).callerWillSay("Qual o horário?");
+		});
+		asker.start();
+		byte[] question = Wav.write(AudioFormat.PCM16_16K, tone(16000, 600));
+
+		byte[] heard = CallSimulator.call(this.fixture.streamUri(this.port, call, "raw"), EmbeddedDefaults.SERVICE_TOKEN,
+				question, Duration.ofSeconds(7), Duration.ofMillis(2500));
+
+		asker.join();
+		Wav.Audio audio = Wav.read(heard);
+		assertThat(audio.format()).isEqualTo(AudioFormat.PCM16_8K);
+		// The greeting (300 ms from the fake) and the answer (700 ms).
+		assertThat(audio.duration()).isBetween(Duration.ofMillis(980), Duration.ofMillis(1100));
+		assertThat(utterances(call)).contains("user:Qual o horário?");
 	}
 
 	@Test
