@@ -57,16 +57,17 @@ public class ConversationRecorder {
 	 */
 	public Mono<UUID> open(DomainId domain, UUID callUuid, UUID secretaryUuid, String callerIdNumber,
 			String callerIdName, String processingMode) {
-		// Every turn opens; only the first needs the database. The call's conversation is remembered in the shared
-		// state for as long as a call can last.
+		// Every turn opens; only the first needs the database, and only one statement unless another turn of the
+		// call opened it first. The call's conversation is remembered in the shared state for as long as a call can
+		// last.
 		String key = "conversation:" + domain + ":" + callUuid;
 		return this.state.get(key)
 			.map(UUID::fromString)
 			.switchIfEmpty(Mono.defer(() -> this.conversations
 				.openIfAbsent(domain, callUuid, secretaryUuid, callerIdNumber, callerIdName, processingMode,
 						this.clock.instant())
-				.then(this.conversations.findByCall(domain, callUuid))
-				.map(ConversationRow::uuid)
+				.switchIfEmpty(Mono.defer(() -> this.conversations.findByCall(domain, callUuid)
+					.map(ConversationRow::uuid)))
 				.flatMap((uuid) -> this.state.put(key, uuid.toString(), OPEN_CONVERSATION_TTL).thenReturn(uuid))));
 	}
 

@@ -35,6 +35,7 @@ class ConversationRepository {
 			    insert_date)
 			VALUES (:uuid, :domain, :secretary, :call, :number, :name, :mode, 'active', :now, 0, :now)
 			ON CONFLICT (domain_uuid, call_uuid) DO NOTHING
+			RETURNING voice_conversation_uuid
 			""";
 
 	// One statement: the UPDATE locks the conversation row, so concurrent messages of a call queue up behind it and
@@ -110,8 +111,11 @@ class ConversationRepository {
 		this.json = json;
 	}
 
-	/** Inserts the call's conversation unless the domain already has one for that call. */
-	Mono<Void> openIfAbsent(DomainId domain, UUID callUuid, UUID secretaryUuid, String callerIdNumber,
+	/**
+	 * Inserts the call's conversation unless the domain already has one for that call.
+	 * @return the new conversation's UUID; empty when the call already had one
+	 */
+	Mono<UUID> openIfAbsent(DomainId domain, UUID callUuid, UUID secretaryUuid, String callerIdNumber,
 			String callerIdName, String processingMode, Instant now) {
 		return this.database.sql(OPEN)
 			.bind("uuid", UUID.randomUUID())
@@ -122,7 +126,8 @@ class ConversationRepository {
 			.bind("name", nullable(callerIdName, String.class))
 			.bind("mode", nullable(processingMode, String.class))
 			.bind("now", now)
-			.then();
+			.map((row, metadata) -> row.get("voice_conversation_uuid", UUID.class))
+			.one();
 	}
 
 	Mono<ConversationRow> findByCall(DomainId domain, UUID callUuid) {

@@ -10,26 +10,43 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.voiceai.audio.Wav;
 import org.voiceai.tenant.DomainId;
 
 /**
  * Synthesized speech on disk, in the directory FreeSWITCH plays from: {@code tts/<domain>/<sha256>.wav}, keyed by
  * everything that changes the audio (domain, provider row, voice, speed, rate, language, text). Greetings and
  * repeated phrases are therefore synthesized once. Bounded by size: above the limit the least recently used files
- * go (a hit refreshes a file's modification time). Blocking file work; callers run it on the file scheduler.
+ * go (a hit refreshes a file's modification time, at most once per {@link #RECHECK}).
+ * <p>
+ * {@link #get} and {@link #put} do blocking file work; callers run them on the file scheduler. {@link #recent}
+ * answers from memory for files this instance found or wrote within {@link #RECHECK}, so a repeated phrase costs no
+ * disk access and no thread hop: the price is that a file deleted behind our back (by hand, or by another instance's
+ * trim, which removes least recently touched files first) can be answered for up to that long.
  */
 public class SpeechCache {
+
+	/** How long a file seen on disk is answered from memory before it is looked at (and touched) again. */
+	static final Duration RECHECK = Duration.ofSeconds(10);
+
+	/** Files remembered at most; past this the memory starts over (the files stay on disk). */
+	private static final int MAX_KNOWN = 10_000;
 
 	private static final Logger logger = LoggerFactory.getLogger(SpeechCache.class);
 
@@ -40,6 +57,8 @@ public class SpeechCache {
 	private final Clock clock;
 
 	private final AtomicBoolean trimming = new AtomicBoolean();
+
+	private final Map<Path, Known> known = new ConcurrentHashMap<>();
 
 	public SpeechCache(Path audioDirectory, long maxBytes, Clock clock) {
 		this.root = audioDirectory.resolve("tts");
@@ -66,6 +85,10 @@ public class SpeechCache {
 
 	}
 
+	/** A cached rendering: its file and what a reply says about it. */
+	public record Entry(Path file, int sampleRate, Duration duration) {
+	}
+
 	/** The cache's directory: {@code <audio directory>/tts}. */
 	public Path root() {
 		return this.root;
@@ -75,25 +98,46 @@ public class SpeechCache {
 		return this.root.resolve(key.domain().toString()).resolve(key.digest() + ".wav");
 	}
 
-	/** The cached file, its use recorded, or empty. */
-	public Optional<Path> get(Key key) {
-		Path file = path(key);
-		if (!Files.isRegularFile(file)) {
+	/**
+	 * The entry, if this instance found or wrote its file less than {@link #RECHECK} ago; no disk access, so it may
+	 * run on an event loop. Empty means "ask {@link #get}", not "not cached".
+	 */
+	public Optional<Entry> recent(Key key) {
+		Known entry = this.known.get(path(key));
+		if (entry == null || !this.clock.instant().isBefore(entry.checked().plus(RECHECK))) {
 			return Optional.empty();
 		}
+		return Optional.of(entry.entry());
+	}
+
+	/** The cached entry, its use recorded (the file's modification time), or empty. */
+	public Optional<Entry> get(Key key) {
+		Path file = path(key);
 		try {
-			Files.setLastModifiedTime(file, FileTime.from(this.clock.instant()));
+			BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+			if (!attributes.isRegularFile()) {
+				return Optional.empty();
+			}
+			Instant now = this.clock.instant();
+			Files.setLastModifiedTime(file, FileTime.from(now));
+			Known remembered = this.known.get(file);
+			// Same path and size: the same rendering (another instance may have re-rendered it after an eviction).
+			Entry entry = (remembered != null && remembered.size() == attributes.size()) ? remembered.entry()
+					: describe(file, Files.readAllBytes(file));
+			remember(entry, attributes.size(), now);
+			return Optional.of(entry);
 		}
 		catch (IOException ex) {
-			// Another instance may have evicted it between the check and now: a miss.
+			// Not there, or another instance evicted it between the check and now: a miss.
+			this.known.remove(file);
 			return Optional.empty();
 		}
-		return Optional.of(file);
 	}
 
 	/** Stores a rendering atomically (readers never see half a file) and trims the cache if needed. */
-	public Path put(Key key, byte[] wav) {
+	public Entry put(Key key, byte[] wav) {
 		Path file = path(key);
+		Entry entry = describe(file, wav);
 		try {
 			Files.createDirectories(file.getParent());
 			Path temp = Files.createTempFile(file.getParent(), ".tts", ".tmp");
@@ -108,8 +152,21 @@ public class SpeechCache {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write synthesized speech to " + file, ex);
 		}
+		remember(entry, wav.length, this.clock.instant());
 		trimIfNeeded();
-		return file;
+		return entry;
+	}
+
+	private static Entry describe(Path file, byte[] wav) {
+		Wav.Audio audio = Wav.read(wav);
+		return new Entry(file, audio.format().sampleRate(), audio.duration());
+	}
+
+	private void remember(Entry entry, long size, Instant now) {
+		if (this.known.size() >= MAX_KNOWN) {
+			this.known.clear();
+		}
+		this.known.put(entry.file(), new Known(entry, size, now));
 	}
 
 	private void trimIfNeeded() {
@@ -131,6 +188,7 @@ public class SpeechCache {
 					break;
 				}
 				long size = Files.size(file);
+				this.known.remove(file);
 				if (Files.deleteIfExists(file)) {
 					total -= size;
 				}
@@ -151,6 +209,10 @@ public class SpeechCache {
 		catch (IOException ex) {
 			return FileTime.fromMillis(0);
 		}
+	}
+
+	/** An entry this instance has seen on disk: its size then, and when. */
+	private record Known(Entry entry, long size, Instant checked) {
 	}
 
 }

@@ -86,10 +86,11 @@ public class SynthesizeService {
 			// Not a rendering: "joined" as the provider row keeps these keys apart from every provider's.
 			SpeechCache.Key key = new SpeechCache.Key(domain, "joined", null, 1.0, first.sampleRate(), null,
 					first.audioFile() + "\n" + rest.audioFile());
-			Path file = this.cache.get(key).orElseGet(() -> this.cache.put(key, concatenate(first, rest)));
+			SpeechCache.Entry joined = this.cache.get(key)
+				.orElseGet(() -> this.cache.put(key, concatenate(first, rest)));
 			String provider = first.provider().equals(rest.provider()) ? first.provider()
 					: first.provider() + "," + rest.provider();
-			return describe(file, provider, first.cached() && rest.cached(), started);
+			return describe(joined, provider, first.cached() && rest.cached(), started);
 		}).subscribeOn(this.files);
 	}
 
@@ -117,7 +118,12 @@ public class SynthesizeService {
 	private Mono<SynthesizeResponse> cached(DomainId domain, ResolvedProvider<TextToSpeech> primary,
 			SpeechRequest request, long started) {
 		SpeechCache.Key key = key(domain, primary.context().providerUuid().toString(), request);
-		return Mono.fromCallable(() -> this.cache.get(key).map((file) -> describe(file, primary.providerName(), true,
+		// A phrase served a moment ago is answered from memory, on this thread: no hop to the file scheduler.
+		Optional<SpeechCache.Entry> recent = this.cache.recent(key);
+		if (recent.isPresent()) {
+			return Mono.just(describe(recent.get(), primary.providerName(), true, started));
+		}
+		return Mono.fromCallable(() -> this.cache.get(key).map((entry) -> describe(entry, primary.providerName(), true,
 				started)).orElse(null)).subscribeOn(this.files);
 	}
 
@@ -128,17 +134,16 @@ public class SynthesizeService {
 					(tts) -> tts.instance().synthesize(request).map((audio) -> new Rendered(tts, audio)))
 			.flatMap((rendered) -> Mono.fromCallable(() -> {
 				SpeechCache.Key key = key(domain, rendered.provider().context().providerUuid().toString(), request);
-				Path file = this.cache.put(key, rendered.audio().wav());
-				return describe(file, rendered.provider().providerName(), false, started);
+				SpeechCache.Entry entry = this.cache.put(key, rendered.audio().wav());
+				return describe(entry, rendered.provider().providerName(), false, started);
 			}).subscribeOn(this.files));
 	}
 
-	private SynthesizeResponse describe(Path file, String provider, boolean cached, long started) {
-		Wav.Audio audio = read(file);
-		Path relative = this.cache.root().relativize(file);
-		return new SynthesizeResponse(file.toString(), this.publicUrl + "/audio/" + relative.toString().replace('\\', '/'),
-				audio.duration().toMillis(), audio.format().sampleRate(), provider, cached,
-				Duration.ofNanos(System.nanoTime() - started).toMillis());
+	private SynthesizeResponse describe(SpeechCache.Entry entry, String provider, boolean cached, long started) {
+		Path relative = this.cache.root().relativize(entry.file());
+		return new SynthesizeResponse(entry.file().toString(),
+				this.publicUrl + "/audio/" + relative.toString().replace('\\', '/'), entry.duration().toMillis(),
+				entry.sampleRate(), provider, cached, Duration.ofNanos(System.nanoTime() - started).toMillis());
 	}
 
 	private static SpeechCache.Key key(DomainId domain, String providerRow, SpeechRequest request) {
