@@ -3,14 +3,19 @@ package org.voiceai.realtime;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -39,12 +44,18 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import org.voiceai.audio.AudioEncoding;
+import org.voiceai.audio.AudioFormat;
 import org.voiceai.audio.Pcm16;
+import org.voiceai.providers.ProviderType;
+import org.voiceai.providers.manager.ProviderDraft;
 import org.voiceai.providers.manager.ProviderRowRepository;
 import org.voiceai.realtime.call.CallRegistry;
 import org.voiceai.realtime.call.CallSession;
 import org.voiceai.realtime.emulator.ModAudioStreamEmulator;
+import org.voiceai.realtime.fakes.elevenlabs.ElevenLabsAgentFake;
 import org.voiceai.realtime.fakes.esl.FakeFreeSwitchEsl;
+import org.voiceai.realtime.fakes.gemini.GeminiLiveFake;
 import org.voiceai.realtime.fakes.openai.OpenAiRealtimeFake;
 import org.voiceai.testing.EmbeddedDefaults;
 
@@ -93,10 +104,7 @@ class RealtimeLoadBenchmark {
 
 	static final Duration WARM_UP = Duration.ofSeconds(8);
 
-	static final OpenAiRealtimeFake openAi = OpenAiRealtimeFake.start("sk-realtime-test")
-		.streamReplies(Duration.ofMillis(20), Duration.ofMillis(PROVIDER_AHEAD_MILLIS))
-		.defaultReply(Duration.ofMillis(REPLY_MILLIS))
-		.countAppendsOnly();
+	static final LoadProvider provider = LoadProvider.start(System.getProperty("bench.provider", "openai"));
 
 	static final FakeFreeSwitchEsl esl = FakeFreeSwitchEsl.start().trackChannels();
 
@@ -124,8 +132,8 @@ class RealtimeLoadBenchmark {
 	}
 
 	@AfterAll
-	static void stopFakes() {
-		openAi.close();
+	static void stopFakes() throws Exception {
+		provider.fake().close();
 		esl.close();
 		service.stop();
 	}
@@ -145,7 +153,19 @@ class RealtimeLoadBenchmark {
 	@Autowired
 	MeterRegistry meters;
 
-	private final ScheduledExecutorService speech = Executors.newSingleThreadScheduledExecutor();
+	private final ScheduledExecutorService speech = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+		Thread thread = new Thread(runnable, "bench-speech");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	/** Sends every emulator's 20 ms frames: one thread for all callers instead of one each. */
+	private final ScheduledExecutorService media = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+		Thread thread = new Thread(runnable, "mod-audio-stream-emulator");
+		thread.setDaemon(true);
+		thread.setPriority(Thread.MAX_PRIORITY);
+		return thread;
+	});
 
 	private final StringBuilder report = new StringBuilder();
 
@@ -158,29 +178,35 @@ class RealtimeLoadBenchmark {
 		OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 		line("# Realtime bridge load benchmark");
 		line("");
-		line("%s; %d CPUs, Java %s, max heap %d MB; %s s measured per N after %s s warm-up; load average %.2f at "
-				+ "start", Instant.now(), os.getAvailableProcessors(), System.getProperty("java.version"),
+		line("%s; provider %s (%s); %d CPUs, Java %s, max heap %d MB; %s s measured per N after %s s warm-up; load "
+				+ "average %.2f at start", Instant.now(), provider.name(), provider.row().providerName(),
+				os.getAvailableProcessors(), System.getProperty("java.version"),
 				Runtime.getRuntime().maxMemory() >> 20, measured.toSeconds(), WARM_UP.toSeconds(),
 				os.getSystemLoadAverage());
 		line("");
 		// JIT warm-up, not reported.
 		run(Math.min(25, counts[0]), Duration.ofSeconds(5));
 		line("| calls | in p50 | in p99 | in max | out p50 | out p99 | out max | samples in/out | underruns (Prometheus) "
-				+ "| late frames (Prometheus) | frames sent / heard | CPU this JVM | CPU machine | GC pauses | heap per call |");
-		line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+				+ "| late frames (Prometheus) | frames sent / heard | CPU this JVM | CPU bridge / harness / JVM | bridge "
+				+ "CPU per call | CPU machine | GC pauses | heap per call |");
+		line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 		for (int n : counts) {
 			line("%s", run(n, measured).row());
 		}
 		line("");
 		line("Load average at the end: %.2f. Latency in µs; CPU in %% of all %d CPUs.", os.getSystemLoadAverage(),
 				os.getAvailableProcessors());
+		line("CPU bridge / harness / JVM: thread CPU time by thread name (%s), in %% of all CPUs; \"JVM\" is the "
+				+ "process's CPU outside Java threads (GC, JIT compilers). Bridge CPU per call: %% of one core.",
+				ThreadGroup.describe());
 		System.out.println(this.report);
-		Files.writeString(Path.of("target/realtime-load-benchmark.md"), this.report);
+		Files.writeString(Path.of("target/realtime-load-benchmark-" + provider.name() + ".md"), this.report);
 		this.speech.shutdownNow();
+		this.media.shutdownNow();
 	}
 
 	private Result run(int n, Duration measured) throws Exception {
-		CallFixture fixture = CallFixture.create(this.database, this.providers, openAi.baseUrl(),
+		CallFixture fixture = CallFixture.create(this.database, this.providers, provider.row(),
 				service.baseUrl() + "/v1");
 		fixture.limitConcurrentCalls(10_000);
 		String domain = fixture.domain.value().toString();
@@ -194,7 +220,8 @@ class RealtimeLoadBenchmark {
 			UUID call = UUID.randomUUID();
 			esl.addChannel(call.toString());
 			ModAudioStreamEmulator caller = ModAudioStreamEmulator
-				.connect(fixture.streamUri(this.port, call, "raw"), CallFixture.authorization(), 8000, null)
+				.connect(fixture.streamUri(this.port, call, "raw"), CallFixture.authorization(),
+						new AudioFormat(AudioEncoding.PCM16, 8000, 1), null, this.media)
 				.countReceivedOnly();
 			callers.add(caller);
 			ids.add(call);
@@ -255,7 +282,8 @@ class RealtimeLoadBenchmark {
 			gcMillis += gc.getCollectionTime();
 		}
 		long heard = callers.stream().mapToLong(ModAudioStreamEmulator::binariesReceived).sum();
-		return new Snapshot(System.nanoTime(), os.getProcessCpuTime(), machineTicks(), gcCount, gcMillis,
+		return new Snapshot(System.nanoTime(), os.getProcessCpuTime(), ThreadCpu.now(), machineTicks(), gcCount,
+				gcMillis,
 				Histogram.of(timer("voiceai.realtime.latency.inbound", domain)),
 				Histogram.of(timer("voiceai.realtime.latency.outbound", domain)), heard,
 				(long) counter("voiceai.realtime.frames.out", domain));
@@ -313,6 +341,53 @@ class RealtimeLoadBenchmark {
 			micros.add(ms * 1000);
 		}
 		return micros.stream().mapToLong(Long::longValue).toArray();
+	}
+
+	/**
+	 * The provider fake the calls talk to ({@code -Dbench.provider}) and the domain's realtime row that points at it.
+	 * Every fake ends a caller turn with its energy VAD and answers with {@value #REPLY_MILLIS} ms of audio, and keeps
+	 * only counts of the caller audio it receives.
+	 */
+	record LoadProvider(String name, ProviderDraft row, AutoCloseable fake) {
+
+		static LoadProvider start(String name) {
+			Duration reply = Duration.ofMillis(REPLY_MILLIS);
+			return switch (name) {
+				case "openai" -> {
+					// Streams its deltas at real time, 40 ms ahead, as the API does; 8 kHz callers get G.711 both ways.
+					OpenAiRealtimeFake fake = OpenAiRealtimeFake.start("sk-realtime-test")
+						.streamReplies(Duration.ofMillis(20), Duration.ofMillis(PROVIDER_AHEAD_MILLIS))
+						.defaultReply(reply)
+						.countAppendsOnly();
+					yield new LoadProvider(name, realtimeRow("openai_realtime", "OpenAI Realtime",
+							Map.of("api_key", "sk-realtime-test", "base_url", fake.baseUrl())), fake);
+				}
+				case "gemini" -> {
+					// 16 kHz PCM in, 24 kHz out; the fake sends a whole reply at once, in 100 ms parts.
+					GeminiLiveFake fake = GeminiLiveFake.start("AIza-bench").countAudioOnly().defaultReply(reply);
+					yield new LoadProvider(name, realtimeRow("gemini", "Gemini Live",
+							Map.of("api_key", "AIza-bench", "base_url", fake.baseUrl(), "voice", "Aoede")), fake);
+				}
+				case "elevenlabs" -> {
+					// 16 kHz PCM both ways; the fake sends a whole reply at once, in 100 ms chunks.
+					ElevenLabsAgentFake fake = ElevenLabsAgentFake.start("xi-bench").countAudioOnly().defaultReply(reply);
+					fake.agent("agent_bench").allowOverrides("prompt", "first_message").formats("pcm_16000",
+							"pcm_16000");
+					yield new LoadProvider(name, realtimeRow("elevenlabs", "ElevenLabs agent", Map.of("api_key",
+							"xi-bench", "agent_id", "agent_bench", "base_url", fake.baseUrl())), fake);
+				}
+				// Another realtime provider (the custom pipeline, …) is one more case: its fake, answering each caller
+				// turn with REPLY_MILLIS of audio and counting rather than keeping caller audio, and its row.
+				default -> throw new IllegalArgumentException(
+						"bench.provider must be openai, gemini or elevenlabs, not " + name);
+			};
+		}
+
+		private static ProviderDraft realtimeRow(String type, String displayName, Map<String, Object> config) {
+			return new ProviderDraft(ProviderType.REALTIME, type, displayName, new LinkedHashMap<>(config), true, 0,
+					true);
+		}
+
 	}
 
 	/** Bucket counts (not cumulative) over {@link #BUCKETS_MICROS}, plus the samples above the last bucket. */
@@ -381,8 +456,84 @@ class RealtimeLoadBenchmark {
 
 	}
 
-	record Snapshot(long nanos, long processCpu, long[] machine, long gcCount, long gcMillis, Histogram inbound,
-			Histogram outbound, long framesHeard, long framesOut) {
+	record Snapshot(long nanos, long processCpu, ThreadCpu threads, long[] machine, long gcCount, long gcMillis,
+			Histogram inbound, Histogram outbound, long framesHeard, long framesOut) {
+
+	}
+
+	/** Which side of the benchmark a thread works for, by its name. */
+	enum ThreadGroup {
+
+		/**
+		 * The bridge: its WebSocket server for FreeSWITCH (Spring's {@code webflux-http}), Reactor Netty's shared
+		 * loops (its provider sockets and the WebClient to voice-ai-service; the fakes have loops of their own), the
+		 * pacing clock, ESL and R2DBC ({@code reactor-tcp}), Reactor's schedulers.
+		 */
+		BRIDGE("webflux-http", "reactor-http", "reactor-tcp", "voice-ai-pacing", "boundedElastic", "parallel"),
+
+		/**
+		 * The harness: the mod_audio_stream emulators (one sender for all, a Java-WebSocket reader and writer per
+		 * call), the provider fakes, WireMock as voice-ai-service ({@code qtp}), the ESL fake, the benchmark itself.
+		 */
+		HARNESS("mod-audio-stream-emulator", "WebSocketWriteThread", "WebSocketConnectReadThread", "openai-fake",
+				"gemini-fake", "elevenlabs-fake", "qtp", "fake-esl", "bench-", "main"),
+
+		OTHER;
+
+		private final List<String> prefixes;
+
+		ThreadGroup(String... prefixes) {
+			this.prefixes = List.of(prefixes);
+		}
+
+		static ThreadGroup of(String name) {
+			for (ThreadGroup group : values()) {
+				if (group.prefixes.stream().anyMatch(name::startsWith)) {
+					return group;
+				}
+			}
+			return OTHER;
+		}
+
+		static String describe() {
+			return Arrays.stream(values())
+				.filter((group) -> !group.prefixes.isEmpty())
+				.map((group) -> group.name().toLowerCase(Locale.ROOT) + ": " + String.join(", ", group.prefixes))
+				.collect(Collectors.joining("; "));
+		}
+
+	}
+
+	/** CPU time of every live Java thread, by id, with its group. */
+	record ThreadCpu(Map<Long, Long> nanos, Map<Long, ThreadGroup> groups) {
+
+		static ThreadCpu now() {
+			ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+			Map<Long, Long> nanos = new HashMap<>();
+			Map<Long, ThreadGroup> groups = new HashMap<>();
+			for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+				if (info == null) {
+					continue;
+				}
+				long cpu = threads.getThreadCpuTime(info.getThreadId());
+				if (cpu >= 0) {
+					nanos.put(info.getThreadId(), cpu);
+					groups.put(info.getThreadId(), ThreadGroup.of(info.getThreadName()));
+				}
+			}
+			return new ThreadCpu(nanos, groups);
+		}
+
+		/** CPU per group since {@code earlier}; threads that started since count from zero, ended ones are lost. */
+		Map<ThreadGroup, Long> since(ThreadCpu earlier) {
+			Map<ThreadGroup, Long> used = new LinkedHashMap<>();
+			for (ThreadGroup group : ThreadGroup.values()) {
+				used.put(group, 0L);
+			}
+			this.nanos.forEach((id, cpu) -> used.merge(this.groups.get(id), cpu - earlier.nanos.getOrDefault(id, 0L),
+					Long::sum));
+			return used;
+		}
 
 	}
 
@@ -393,19 +544,25 @@ class RealtimeLoadBenchmark {
 		String row() {
 			int cpus = Runtime.getRuntime().availableProcessors();
 			double wall = this.end.nanos() - this.start.nanos();
-			double jvm = 100.0 * (this.end.processCpu() - this.start.processCpu()) / (wall * cpus);
+			long processCpu = this.end.processCpu() - this.start.processCpu();
+			Map<ThreadGroup, Long> groups = this.end.threads().since(this.start.threads());
+			long bridge = groups.get(ThreadGroup.BRIDGE);
+			long harness = groups.get(ThreadGroup.HARNESS) + groups.get(ThreadGroup.OTHER);
+			long jvmInternal = Math.max(0, processCpu - groups.values().stream().mapToLong(Long::longValue).sum());
 			double machine = 100.0 * (this.end.machine()[0] - this.start.machine()[0])
 					/ (this.end.machine()[1] - this.start.machine()[1]);
 			return String.format(Locale.ROOT,
-					"| %s | %s | %s | %s | %s | %s | %s | %d / %d | %d (%d) | %d (%d) | %d / %d | %.0f %% | %.0f %% | %d (%d ms) "
-							+ "| %.2f MB |",
+					"| %s | %s | %s | %s | %s | %s | %s | %d / %d | %d (%d) | %d (%d) | %d / %d | %.0f %% "
+							+ "| %.0f / %.0f / %.0f %% | %.2f %% | %.0f %% | %d (%d ms) | %.2f MB |",
 					(this.opened == this.calls) ? Integer.toString(this.calls) : this.opened + " of " + this.calls,
 					this.inbound.quantile(0.5), this.inbound.quantile(0.99), this.inbound.max(),
 					this.outbound.quantile(0.5), this.outbound.quantile(0.99), this.outbound.max(),
 					this.inbound.total(), this.outbound.total(), this.underruns, this.reportedUnderruns,
-					this.lateFrames, this.reportedLate, this.framesOut,
-					this.framesHeard, jvm, machine, this.end.gcCount() - this.start.gcCount(),
-					this.end.gcMillis() - this.start.gcMillis(), this.heapPerCall / (1024.0 * 1024.0));
+					this.lateFrames, this.reportedLate, this.framesOut, this.framesHeard,
+					100.0 * processCpu / (wall * cpus), 100.0 * bridge / (wall * cpus), 100.0 * harness / (wall * cpus),
+					100.0 * jvmInternal / (wall * cpus), 100.0 * bridge / (wall * Math.max(1, this.opened)), machine,
+					this.end.gcCount() - this.start.gcCount(), this.end.gcMillis() - this.start.gcMillis(),
+					this.heapPerCall / (1024.0 * 1024.0));
 		}
 
 	}
