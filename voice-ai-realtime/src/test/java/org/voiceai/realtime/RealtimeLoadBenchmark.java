@@ -18,9 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -44,19 +41,10 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import org.voiceai.audio.AudioEncoding;
-import org.voiceai.audio.AudioFormat;
-import org.voiceai.audio.Pcm16;
-import org.voiceai.providers.ProviderType;
-import org.voiceai.providers.manager.ProviderDraft;
 import org.voiceai.providers.manager.ProviderRowRepository;
 import org.voiceai.realtime.call.CallRegistry;
 import org.voiceai.realtime.call.CallSession;
-import org.voiceai.realtime.emulator.ModAudioStreamEmulator;
-import org.voiceai.realtime.fakes.elevenlabs.ElevenLabsAgentFake;
 import org.voiceai.realtime.fakes.esl.FakeFreeSwitchEsl;
-import org.voiceai.realtime.fakes.gemini.GeminiLiveFake;
-import org.voiceai.realtime.fakes.openai.OpenAiRealtimeFake;
 import org.voiceai.testing.EmbeddedDefaults;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -68,24 +56,28 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
  * else is using it): it runs only with {@code -Dbench=true}, and its name keeps it out of the normal test run.
  * <pre>
  * ./mvnw -B -o -q test -pl voice-ai-realtime -Dtest=RealtimeLoadBenchmark -Dbench=true \
- *   [-Dbench.calls=25,50,100,200] [-Dbench.seconds=30]
+ *   [-Dbench.calls=25,50,100,200] [-Dbench.seconds=30] [-Dbench.provider=openai|gemini|elevenlabs] \
+ *   [-Dbench.split=true [-Dbench.pin=true]]
  * </pre>
  * For each N: N mod_audio_stream emulators (raw return mode, 8 kHz, 20 ms frames with FreeSWITCH's jitter) call one
- * domain whose realtime provider is the OpenAI Realtime fake. Every caller says something for 400 ms every
- * {@value #CYCLE_MILLIS} ms (each call at its own phase); the fake's energy VAD ends the turn and answers with
- * {@value #REPLY_MILLIS} ms of audio streamed at real time in 20 ms deltas, {@value #PROVIDER_AHEAD_MILLIS} ms ahead
- * of playback, as the API streams speech. After the calls are up and a warm-up, it measures for the given seconds:
+ * domain whose realtime provider is a fake ({@link LoadProvider}). Every caller says something for
+ * {@value LoadCallers#SPEECH_MILLIS} ms every {@value LoadCallers#CYCLE_MILLIS} ms (each call at its own phase); the
+ * fake's energy VAD ends the turn and answers with {@value LoadProvider#REPLY_MILLIS} ms of audio. The callers and
+ * the fake run in this JVM, or with {@code bench.split} in a process of their own ({@link RemoteLoadCallers}), which
+ * {@code bench.pin} puts on CPU 1 while this JVM moves to CPU 0. After the calls are up and a warm-up, it measures for
+ * the given seconds:
  * <ul>
  * <li>added latency, from the bridge's own timers {@code voiceai.realtime.latency.inbound} (caller frame received →
- * its {@code input_audio_buffer.append} handed to the provider socket) and {@code .outbound} (audio delta received →
- * its first frame handed to FreeSWITCH's socket, for audio the pacer may send at once); percentiles from SLO buckets
+ * its audio message handed to the provider socket) and {@code .outbound} (audio received from the provider → its
+ * first frame handed to FreeSWITCH's socket, for audio the pacer may send at once); percentiles from SLO buckets
  * configured here (5 µs steps below 100 µs), counted over the measured window only;</li>
  * <li>underruns and late frames from every call's pacer, cross-checked with the Prometheus counters after hang-up;</li>
- * <li>CPU of this JVM (bridge, emulators and fake together) and of the whole machine, from /proc/stat;</li>
- * <li>heap per call: heap used after a full GC with N calls up, minus the same before they connected, / N (this
- * includes the emulator and the fake's per-call objects, so it overstates the bridge's own share).</li>
+ * <li>CPU of this JVM, split by thread name into the bridge's threads, the harness's and the JVM's own (GC, JIT);
+ * of the harness process when split; and of the whole machine, from /proc/stat;</li>
+ * <li>heap per call: heap used after a full GC with N calls up, minus the same before they connected, / N (in one
+ * JVM this includes the emulators' and the fake's per-call objects, so it overstates the bridge's own share).</li>
  * </ul>
- * Results are printed and written to {@code voice-ai-realtime/target/realtime-load-benchmark.md}.
+ * Results are printed and written to {@code voice-ai-realtime/target/realtime-load-benchmark-<provider>[-split].md}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "logging.level.org.voiceai.realtime=WARN", "voice-ai.realtime.return-mode=raw" })
@@ -94,17 +86,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class RealtimeLoadBenchmark {
 
-	static final int CYCLE_MILLIS = 4000;
-
-	static final int SPEECH_MILLIS = 400;
-
-	static final int REPLY_MILLIS = 1500;
-
-	static final int PROVIDER_AHEAD_MILLIS = 40;
-
 	static final Duration WARM_UP = Duration.ofSeconds(8);
 
-	static final LoadProvider provider = LoadProvider.start(System.getProperty("bench.provider", "openai"));
+	/** The machine's CPUs, counted before {@code bench.pin} confines this JVM to one of them. */
+	static final int CPUS = Runtime.getRuntime().availableProcessors();
+
+	static final LoadCallers callers = LoadCallers.start(System.getProperty("bench.provider", "openai"),
+			Boolean.getBoolean("bench.split"), Boolean.getBoolean("bench.pin"));
 
 	static final FakeFreeSwitchEsl esl = FakeFreeSwitchEsl.start().trackChannels();
 
@@ -133,7 +121,7 @@ class RealtimeLoadBenchmark {
 
 	@AfterAll
 	static void stopFakes() throws Exception {
-		provider.fake().close();
+		callers.close();
 		esl.close();
 		service.stop();
 	}
@@ -153,20 +141,6 @@ class RealtimeLoadBenchmark {
 	@Autowired
 	MeterRegistry meters;
 
-	private final ScheduledExecutorService speech = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-		Thread thread = new Thread(runnable, "bench-speech");
-		thread.setDaemon(true);
-		return thread;
-	});
-
-	/** Sends every emulator's 20 ms frames: one thread for all callers instead of one each. */
-	private final ScheduledExecutorService media = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-		Thread thread = new Thread(runnable, "mod-audio-stream-emulator");
-		thread.setDaemon(true);
-		thread.setPriority(Thread.MAX_PRIORITY);
-		return thread;
-	});
-
 	private final StringBuilder report = new StringBuilder();
 
 	@Test
@@ -178,9 +152,12 @@ class RealtimeLoadBenchmark {
 		OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 		line("# Realtime bridge load benchmark");
 		line("");
-		line("%s; provider %s (%s); %d CPUs, Java %s, max heap %d MB; %s s measured per N after %s s warm-up; load "
-				+ "average %.2f at start", Instant.now(), provider.name(), provider.row().providerName(),
-				os.getAvailableProcessors(), System.getProperty("java.version"),
+		boolean split = callers.processCpuNanos() >= 0;
+		line("%s; provider %s (%s); callers and provider fake %s; %d CPUs, Java %s, max heap %d MB; %s s measured "
+				+ "per N after %s s warm-up; load average %.2f at start", Instant.now(), callers.provider(),
+				callers.row().providerName(), split ? "in a process of their own" + (Boolean.getBoolean("bench.pin")
+						? ", pinned to CPU 1 (this JVM to CPU 0)" : "") : "in this JVM",
+				CPUS, System.getProperty("java.version"),
 				Runtime.getRuntime().maxMemory() >> 20, measured.toSeconds(), WARM_UP.toSeconds(),
 				os.getSystemLoadAverage());
 		line("");
@@ -188,48 +165,35 @@ class RealtimeLoadBenchmark {
 		run(Math.min(25, counts[0]), Duration.ofSeconds(5));
 		line("| calls | in p50 | in p99 | in max | out p50 | out p99 | out max | samples in/out | underruns (Prometheus) "
 				+ "| late frames (Prometheus) | frames sent / heard | CPU this JVM | CPU bridge / harness / JVM | bridge "
-				+ "CPU per call | CPU machine | GC pauses | heap per call |");
-		line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+				+ "CPU per call | CPU harness process | CPU machine | GC pauses | heap per call |");
+		line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 		for (int n : counts) {
 			line("%s", run(n, measured).row());
 		}
 		line("");
 		line("Load average at the end: %.2f. Latency in µs; CPU in %% of all %d CPUs.", os.getSystemLoadAverage(),
-				os.getAvailableProcessors());
+				CPUS);
 		line("CPU bridge / harness / JVM: thread CPU time by thread name (%s), in %% of all CPUs; \"JVM\" is the "
 				+ "process's CPU outside Java threads (GC, JIT compilers). Bridge CPU per call: %% of one core.",
 				ThreadGroup.describe());
 		System.out.println(this.report);
-		Files.writeString(Path.of("target/realtime-load-benchmark-" + provider.name() + ".md"), this.report);
-		this.speech.shutdownNow();
-		this.media.shutdownNow();
+		Files.writeString(Path.of("target/realtime-load-benchmark-" + callers.provider() + (split ? "-split" : "")
+				+ ".md"), this.report);
 	}
 
 	private Result run(int n, Duration measured) throws Exception {
-		CallFixture fixture = CallFixture.create(this.database, this.providers, provider.row(),
+		CallFixture fixture = CallFixture.create(this.database, this.providers, callers.row(),
 				service.baseUrl() + "/v1");
 		fixture.limitConcurrentCalls(10_000);
 		String domain = fixture.domain.value().toString();
 		long heapBefore = heapAfterGc();
-		List<ModAudioStreamEmulator> callers = new ArrayList<>();
 		List<UUID> ids = new ArrayList<>();
-		List<ScheduledFuture<?>> talking = new ArrayList<>();
 		Random phases = new Random(n);
-		byte[] words = tone(8000, SPEECH_MILLIS);
 		for (int i = 0; i < n; i++) {
 			UUID call = UUID.randomUUID();
 			esl.addChannel(call.toString());
-			ModAudioStreamEmulator caller = ModAudioStreamEmulator
-				.connect(fixture.streamUri(this.port, call, "raw"), CallFixture.authorization(),
-						new AudioFormat(AudioEncoding.PCM16, 8000, 1), null, this.media)
-				.countReceivedOnly();
-			callers.add(caller);
+			callers.call(fixture.streamUri(this.port, call, "raw"), 2000 + phases.nextInt(LoadCallers.CYCLE_MILLIS));
 			ids.add(call);
-			talking.add(this.speech.scheduleAtFixedRate(() -> {
-				if (caller.isOpen()) {
-					caller.speak(words);
-				}
-			}, 2000 + phases.nextInt(CYCLE_MILLIS), CYCLE_MILLIS, TimeUnit.MILLISECONDS));
 		}
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		while (sessions(ids).size() < n && System.nanoTime() < deadline) {
@@ -238,9 +202,9 @@ class RealtimeLoadBenchmark {
 		Thread.sleep(WARM_UP.toMillis());
 		int opened = sessions(ids).size();
 
-		Snapshot start = snapshot(domain, callers);
+		Snapshot start = snapshot(domain);
 		Thread.sleep(measured.toMillis());
-		Snapshot end = snapshot(domain, callers);
+		Snapshot end = snapshot(domain);
 		long heapWithCalls = heapAfterGc();
 
 		long underruns = 0;
@@ -249,10 +213,7 @@ class RealtimeLoadBenchmark {
 			underruns += session.underruns();
 			lateFrames += session.lateFrames();
 		}
-		talking.forEach((task) -> task.cancel(false));
-		for (ModAudioStreamEmulator caller : callers) {
-			caller.hangUp();
-		}
+		callers.hangUp();
 		deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		while (!sessions(ids).isEmpty() && System.nanoTime() < deadline) {
 			Thread.sleep(50);
@@ -273,7 +234,7 @@ class RealtimeLoadBenchmark {
 		return this.calls.active().stream().filter((s) -> ids.contains(s.context().callUuid())).toList();
 	}
 
-	private Snapshot snapshot(String domain, List<ModAudioStreamEmulator> callers) throws IOException {
+	private Snapshot snapshot(String domain) throws IOException {
 		OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 		long gcCount = 0;
 		long gcMillis = 0;
@@ -281,9 +242,9 @@ class RealtimeLoadBenchmark {
 			gcCount += gc.getCollectionCount();
 			gcMillis += gc.getCollectionTime();
 		}
-		long heard = callers.stream().mapToLong(ModAudioStreamEmulator::binariesReceived).sum();
-		return new Snapshot(System.nanoTime(), os.getProcessCpuTime(), ThreadCpu.now(), machineTicks(), gcCount,
-				gcMillis,
+		long heard = callers.heard();
+		return new Snapshot(System.nanoTime(), os.getProcessCpuTime(), ThreadCpu.now(), callers.processCpuNanos(),
+				machineTicks(), gcCount, gcMillis,
 				Histogram.of(timer("voiceai.realtime.latency.inbound", domain)),
 				Histogram.of(timer("voiceai.realtime.latency.outbound", domain)), heard,
 				(long) counter("voiceai.realtime.frames.out", domain));
@@ -321,14 +282,6 @@ class RealtimeLoadBenchmark {
 		this.report.append(String.format(Locale.ROOT, format, args)).append('\n');
 	}
 
-	static byte[] tone(int rate, int millis) {
-		short[] samples = new short[rate * millis / 1000];
-		for (int n = 0; n < samples.length; n++) {
-			samples[n] = (short) (12000 * Math.sin(2 * Math.PI * 300 * n / rate));
-		}
-		return Pcm16.toBytes(samples);
-	}
-
 	private static long[] buckets() {
 		List<Long> micros = new ArrayList<>();
 		IntStream.iterate(5, (us) -> us <= 100, (us) -> us + 5).forEach((us) -> micros.add((long) us));
@@ -341,53 +294,6 @@ class RealtimeLoadBenchmark {
 			micros.add(ms * 1000);
 		}
 		return micros.stream().mapToLong(Long::longValue).toArray();
-	}
-
-	/**
-	 * The provider fake the calls talk to ({@code -Dbench.provider}) and the domain's realtime row that points at it.
-	 * Every fake ends a caller turn with its energy VAD and answers with {@value #REPLY_MILLIS} ms of audio, and keeps
-	 * only counts of the caller audio it receives.
-	 */
-	record LoadProvider(String name, ProviderDraft row, AutoCloseable fake) {
-
-		static LoadProvider start(String name) {
-			Duration reply = Duration.ofMillis(REPLY_MILLIS);
-			return switch (name) {
-				case "openai" -> {
-					// Streams its deltas at real time, 40 ms ahead, as the API does; 8 kHz callers get G.711 both ways.
-					OpenAiRealtimeFake fake = OpenAiRealtimeFake.start("sk-realtime-test")
-						.streamReplies(Duration.ofMillis(20), Duration.ofMillis(PROVIDER_AHEAD_MILLIS))
-						.defaultReply(reply)
-						.countAppendsOnly();
-					yield new LoadProvider(name, realtimeRow("openai_realtime", "OpenAI Realtime",
-							Map.of("api_key", "sk-realtime-test", "base_url", fake.baseUrl())), fake);
-				}
-				case "gemini" -> {
-					// 16 kHz PCM in, 24 kHz out; the fake sends a whole reply at once, in 100 ms parts.
-					GeminiLiveFake fake = GeminiLiveFake.start("AIza-bench").countAudioOnly().defaultReply(reply);
-					yield new LoadProvider(name, realtimeRow("gemini", "Gemini Live",
-							Map.of("api_key", "AIza-bench", "base_url", fake.baseUrl(), "voice", "Aoede")), fake);
-				}
-				case "elevenlabs" -> {
-					// 16 kHz PCM both ways; the fake sends a whole reply at once, in 100 ms chunks.
-					ElevenLabsAgentFake fake = ElevenLabsAgentFake.start("xi-bench").countAudioOnly().defaultReply(reply);
-					fake.agent("agent_bench").allowOverrides("prompt", "first_message").formats("pcm_16000",
-							"pcm_16000");
-					yield new LoadProvider(name, realtimeRow("elevenlabs", "ElevenLabs agent", Map.of("api_key",
-							"xi-bench", "agent_id", "agent_bench", "base_url", fake.baseUrl())), fake);
-				}
-				// Another realtime provider (the custom pipeline, …) is one more case: its fake, answering each caller
-				// turn with REPLY_MILLIS of audio and counting rather than keeping caller audio, and its row.
-				default -> throw new IllegalArgumentException(
-						"bench.provider must be openai, gemini or elevenlabs, not " + name);
-			};
-		}
-
-		private static ProviderDraft realtimeRow(String type, String displayName, Map<String, Object> config) {
-			return new ProviderDraft(ProviderType.REALTIME, type, displayName, new LinkedHashMap<>(config), true, 0,
-					true);
-		}
-
 	}
 
 	/** Bucket counts (not cumulative) over {@link #BUCKETS_MICROS}, plus the samples above the last bucket. */
@@ -456,7 +362,8 @@ class RealtimeLoadBenchmark {
 
 	}
 
-	record Snapshot(long nanos, long processCpu, ThreadCpu threads, long[] machine, long gcCount, long gcMillis,
+	record Snapshot(long nanos, long processCpu, ThreadCpu threads, long harnessProcessCpu, long[] machine,
+			long gcCount, long gcMillis,
 			Histogram inbound, Histogram outbound, long framesHeard, long framesOut) {
 
 	}
@@ -542,7 +449,7 @@ class RealtimeLoadBenchmark {
 			long heapPerCall) {
 
 		String row() {
-			int cpus = Runtime.getRuntime().availableProcessors();
+			int cpus = CPUS;
 			double wall = this.end.nanos() - this.start.nanos();
 			long processCpu = this.end.processCpu() - this.start.processCpu();
 			Map<ThreadGroup, Long> groups = this.end.threads().since(this.start.threads());
@@ -553,14 +460,17 @@ class RealtimeLoadBenchmark {
 					/ (this.end.machine()[1] - this.start.machine()[1]);
 			return String.format(Locale.ROOT,
 					"| %s | %s | %s | %s | %s | %s | %s | %d / %d | %d (%d) | %d (%d) | %d / %d | %.0f %% "
-							+ "| %.0f / %.0f / %.0f %% | %.2f %% | %.0f %% | %d (%d ms) | %.2f MB |",
+							+ "| %.0f / %.0f / %.0f %% | %.2f %% | %s | %.0f %% | %d (%d ms) | %.2f MB |",
 					(this.opened == this.calls) ? Integer.toString(this.calls) : this.opened + " of " + this.calls,
 					this.inbound.quantile(0.5), this.inbound.quantile(0.99), this.inbound.max(),
 					this.outbound.quantile(0.5), this.outbound.quantile(0.99), this.outbound.max(),
 					this.inbound.total(), this.outbound.total(), this.underruns, this.reportedUnderruns,
 					this.lateFrames, this.reportedLate, this.framesOut, this.framesHeard,
 					100.0 * processCpu / (wall * cpus), 100.0 * bridge / (wall * cpus), 100.0 * harness / (wall * cpus),
-					100.0 * jvmInternal / (wall * cpus), 100.0 * bridge / (wall * Math.max(1, this.opened)), machine,
+					100.0 * jvmInternal / (wall * cpus), 100.0 * bridge / (wall * Math.max(1, this.opened)),
+					(this.start.harnessProcessCpu() < 0) ? "–" : String.format(Locale.ROOT, "%.0f %%", 100.0
+							* (this.end.harnessProcessCpu() - this.start.harnessProcessCpu()) / (wall * cpus)),
+					machine,
 					this.end.gcCount() - this.start.gcCount(), this.end.gcMillis() - this.start.gcMillis(),
 					this.heapPerCall / (1024.0 * 1024.0));
 		}
