@@ -40,9 +40,9 @@ final class CallFixture {
 		Map<String, Object> realtime = new LinkedHashMap<>();
 		realtime.put("api_key", "sk-realtime-test");
 		realtime.put("base_url", realtimeBaseUrl);
-		return create(database, providers,
-				new ProviderDraft(ProviderType.REALTIME, "openai_realtime", "OpenAI Realtime", realtime, true, 0, true),
-				ttsBaseUrl);
+		ProviderDraft row = new ProviderDraft(ProviderType.REALTIME, "openai_realtime", "OpenAI Realtime", realtime,
+				true, 0, true);
+		return create(database, providers, row, ttsBaseUrl);
 	}
 
 	/** As {@link #create(DatabaseClient, ProviderRowRepository, String, String)} with another realtime row. */

@@ -164,8 +164,8 @@ class RealtimeLoadBenchmark {
 		// JIT warm-up, not reported.
 		run(Math.min(25, counts[0]), Duration.ofSeconds(5));
 		line("| calls | in p50 | in p99 | in max | out p50 | out p99 | out max | samples in/out | underruns (Prometheus) "
-				+ "| late frames (Prometheus) | frames sent / heard | CPU this JVM | CPU bridge / harness / JVM | bridge "
-				+ "CPU per call | CPU harness process | CPU machine | GC pauses | heap per call |");
+				+ "| late frames (Prometheus) | frames sent / heard | CPU this JVM | CPU bridge / harness / JVM "
+				+ "| bridge CPU per call | CPU harness process | CPU machine | GC pauses | heap per call |");
 		line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 		for (int n : counts) {
 			line("%s", run(n, measured).row());
