@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -98,6 +99,8 @@ class RealtimeLoadBenchmark {
 
 	static final WireMockServer service = new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
+	static final StallProbe stalls = StallProbe.start();
+
 	/** SLO buckets in microseconds: fine below 2 ms, where the target is. */
 	static final long[] BUCKETS_MICROS = buckets();
 
@@ -164,9 +167,10 @@ class RealtimeLoadBenchmark {
 		// JIT warm-up, not reported.
 		run(Math.min(25, counts[0]), Duration.ofSeconds(5));
 		line("| calls | in p50 | in p99 | in max | out p50 | out p99 | out max | samples in/out | underruns (Prometheus) "
-				+ "| late frames (Prometheus) | frames sent / heard | CPU this JVM | CPU bridge / harness / JVM "
+				+ "| late frames (Prometheus) | stalls ≥ 50 ms (longest) | frames sent / heard | CPU this JVM "
+				+ "| CPU bridge / harness / JVM "
 				+ "| bridge CPU per call | CPU harness process | CPU machine | GC pauses | heap per call |");
-		line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+		line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 		for (int n : counts) {
 			line("%s", run(n, measured).row());
 		}
@@ -176,6 +180,9 @@ class RealtimeLoadBenchmark {
 		line("CPU bridge / harness / JVM: thread CPU time by thread name (%s), in %% of all CPUs; \"JVM\" is the "
 				+ "process's CPU outside Java threads (GC, JIT compilers). Bridge CPU per call: %% of one core.",
 				ThreadGroup.describe());
+		line("Stalls: times a thread of this JVM that asks to wake every %d ms woke %d ms or more after its previous "
+				+ "wake-up (GC pauses, the OS scheduler, a busy machine), during the window.", StallProbe.PERIOD_MILLIS,
+				StallProbe.STALL_MILLIS);
 		System.out.println(this.report);
 		Files.writeString(Path.of("target/realtime-load-benchmark-" + callers.provider() + (split ? "-split" : "")
 				+ ".md"), this.report);
@@ -203,8 +210,10 @@ class RealtimeLoadBenchmark {
 		int opened = sessions(ids).size();
 
 		Snapshot start = snapshot(domain);
+		stalls.restart();
 		Thread.sleep(measured.toMillis());
 		Snapshot end = snapshot(domain);
+		long[] stalled = stalls.read();
 		long heapWithCalls = heapAfterGc();
 
 		long underruns = 0;
@@ -227,7 +236,8 @@ class RealtimeLoadBenchmark {
 		}
 		return new Result(n, opened, end.inbound.minus(start.inbound), end.outbound.minus(start.outbound), underruns,
 				lateFrames, reportedUnderruns, reportedLate, end.framesHeard - start.framesHeard,
-				end.framesOut - start.framesOut, start, end, (heapWithCalls - heapBefore) / Math.max(1, opened));
+				end.framesOut - start.framesOut, start, end, (heapWithCalls - heapBefore) / Math.max(1, opened),
+				stalled[0], stalled[1]);
 	}
 
 	private List<CallSession> sessions(List<UUID> ids) {
@@ -368,6 +378,59 @@ class RealtimeLoadBenchmark {
 
 	}
 
+	/**
+	 * A thread that wakes every {@value #PERIOD_MILLIS} ms like the pacing clock and counts the times it woke
+	 * {@value #STALL_MILLIS} ms or more after its previous wake-up: a tick that late finds FreeSWITCH's buffer (the
+	 * pacer's 60 ms lead) run dry. It tells whether late frames come from the JVM and the machine stalling threads
+	 * or from the bridge itself.
+	 */
+	static final class StallProbe {
+
+		static final int PERIOD_MILLIS = 10;
+
+		static final int STALL_MILLIS = 50;
+
+		private long stalls;
+
+		private long longest;
+
+		static StallProbe start() {
+			StallProbe probe = new StallProbe();
+			Thread thread = new Thread(probe::run, "bench-stall-probe");
+			thread.setDaemon(true);
+			thread.start();
+			return probe;
+		}
+
+		synchronized void restart() {
+			this.stalls = 0;
+			this.longest = 0;
+		}
+
+		/** Stalls and the longest gap in µs since {@link #restart()}. */
+		synchronized long[] read() {
+			return new long[] { this.stalls, this.longest / 1000 };
+		}
+
+		private void run() {
+			long previous = System.nanoTime();
+			while (true) {
+				LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(PERIOD_MILLIS));
+				long now = System.nanoTime();
+				record(now - previous);
+				previous = now;
+			}
+		}
+
+		private synchronized void record(long gap) {
+			if (gap >= TimeUnit.MILLISECONDS.toNanos(STALL_MILLIS)) {
+				this.stalls++;
+			}
+			this.longest = Math.max(this.longest, gap);
+		}
+
+	}
+
 	/** Which side of the benchmark a thread works for, by its name. */
 	enum ThreadGroup {
 
@@ -446,7 +509,7 @@ class RealtimeLoadBenchmark {
 
 	record Result(int calls, int opened, Histogram inbound, Histogram outbound, long underruns, long lateFrames,
 			long reportedUnderruns, long reportedLate, long framesHeard, long framesOut, Snapshot start, Snapshot end,
-			long heapPerCall) {
+			long heapPerCall, long stalls, long longestStallMicros) {
 
 		String row() {
 			int cpus = CPUS;
@@ -459,13 +522,14 @@ class RealtimeLoadBenchmark {
 			double machine = 100.0 * (this.end.machine()[0] - this.start.machine()[0])
 					/ (this.end.machine()[1] - this.start.machine()[1]);
 			return String.format(Locale.ROOT,
-					"| %s | %s | %s | %s | %s | %s | %s | %d / %d | %d (%d) | %d (%d) | %d / %d | %.0f %% "
+					"| %s | %s | %s | %s | %s | %s | %s | %d / %d | %d (%d) | %d (%d) | %d (%.0f ms) | %d / %d | %.0f %% "
 							+ "| %.0f / %.0f / %.0f %% | %.2f %% | %s | %.0f %% | %d (%d ms) | %.2f MB |",
 					(this.opened == this.calls) ? Integer.toString(this.calls) : this.opened + " of " + this.calls,
 					this.inbound.quantile(0.5), this.inbound.quantile(0.99), this.inbound.max(),
 					this.outbound.quantile(0.5), this.outbound.quantile(0.99), this.outbound.max(),
 					this.inbound.total(), this.outbound.total(), this.underruns, this.reportedUnderruns,
-					this.lateFrames, this.reportedLate, this.framesOut, this.framesHeard,
+					this.lateFrames, this.reportedLate, this.stalls, this.longestStallMicros / 1000.0, this.framesOut,
+					this.framesHeard,
 					100.0 * processCpu / (wall * cpus), 100.0 * bridge / (wall * cpus), 100.0 * harness / (wall * cpus),
 					100.0 * jvmInternal / (wall * cpus), 100.0 * bridge / (wall * Math.max(1, this.opened)),
 					(this.start.harnessProcessCpu() < 0) ? "–" : String.format(Locale.ROOT, "%.0f %%", 100.0
