@@ -15,8 +15,8 @@ import org.voiceai.testing.EmbeddedDefaults;
 
 /**
  * A FusionPBX domain as the bridge's end-to-end tests need it, written straight into the database as FusionPBX would:
- * the domain, a secretary, its realtime provider row (pointing at the OpenAI Realtime fake), a text-to-speech row
- * for the apology, and a transfer destination.
+ * the domain, a secretary, its realtime provider row (by default pointing at the OpenAI Realtime fake), a
+ * text-to-speech row for the apology, and a transfer destination.
  */
 final class CallFixture {
 
@@ -36,6 +36,17 @@ final class CallFixture {
 	}
 
 	static CallFixture create(DatabaseClient database, ProviderRowRepository providers, String realtimeBaseUrl,
+			String ttsBaseUrl) {
+		Map<String, Object> realtime = new LinkedHashMap<>();
+		realtime.put("api_key", "sk-realtime-test");
+		realtime.put("base_url", realtimeBaseUrl);
+		ProviderDraft row = new ProviderDraft(ProviderType.REALTIME, "openai_realtime", "OpenAI Realtime", realtime,
+				true, 0, true);
+		return create(database, providers, row, ttsBaseUrl);
+	}
+
+	/** As {@link #create(DatabaseClient, ProviderRowRepository, String, String)} with another realtime row. */
+	static CallFixture create(DatabaseClient database, ProviderRowRepository providers, ProviderDraft realtime,
 			String ttsBaseUrl) {
 		DomainId domain = new DomainId(UUID.randomUUID());
 		String name = "pbx-" + domain.value().toString().substring(0, 8) + ".example.com";
@@ -59,11 +70,7 @@ final class CallFixture {
 			.bind("d", domain.value())
 			.then()
 			.block();
-		Map<String, Object> realtime = new LinkedHashMap<>();
-		realtime.put("api_key", "sk-realtime-test");
-		realtime.put("base_url", realtimeBaseUrl);
-		providers.insert(domain, new ProviderDraft(ProviderType.REALTIME, "openai_realtime", "OpenAI Realtime",
-				realtime, true, 0, true)).block();
+		providers.insert(domain, realtime).block();
 		Map<String, Object> tts = new LinkedHashMap<>();
 		tts.put("api_key", "sk-tts-test");
 		tts.put("base_url", ttsBaseUrl);

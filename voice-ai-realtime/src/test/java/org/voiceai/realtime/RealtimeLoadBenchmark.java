@@ -3,20 +3,23 @@ package org.voiceai.realtime;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -39,13 +42,10 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import org.voiceai.audio.Pcm16;
 import org.voiceai.providers.manager.ProviderRowRepository;
 import org.voiceai.realtime.call.CallRegistry;
 import org.voiceai.realtime.call.CallSession;
-import org.voiceai.realtime.emulator.ModAudioStreamEmulator;
 import org.voiceai.realtime.fakes.esl.FakeFreeSwitchEsl;
-import org.voiceai.realtime.fakes.openai.OpenAiRealtimeFake;
 import org.voiceai.testing.EmbeddedDefaults;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -57,24 +57,28 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
  * else is using it): it runs only with {@code -Dbench=true}, and its name keeps it out of the normal test run.
  * <pre>
  * ./mvnw -B -o -q test -pl voice-ai-realtime -Dtest=RealtimeLoadBenchmark -Dbench=true \
- *   [-Dbench.calls=25,50,100,200] [-Dbench.seconds=30]
+ *   [-Dbench.calls=25,50,100,200] [-Dbench.seconds=30] [-Dbench.provider=openai|gemini|elevenlabs] \
+ *   [-Dbench.split=true [-Dbench.pin=true]]
  * </pre>
  * For each N: N mod_audio_stream emulators (raw return mode, 8 kHz, 20 ms frames with FreeSWITCH's jitter) call one
- * domain whose realtime provider is the OpenAI Realtime fake. Every caller says something for 400 ms every
- * {@value #CYCLE_MILLIS} ms (each call at its own phase); the fake's energy VAD ends the turn and answers with
- * {@value #REPLY_MILLIS} ms of audio streamed at real time in 20 ms deltas, {@value #PROVIDER_AHEAD_MILLIS} ms ahead
- * of playback, as the API streams speech. After the calls are up and a warm-up, it measures for the given seconds:
+ * domain whose realtime provider is a fake ({@link LoadProvider}). Every caller says something for
+ * {@value LoadCallers#SPEECH_MILLIS} ms every {@value LoadCallers#CYCLE_MILLIS} ms (each call at its own phase); the
+ * fake's energy VAD ends the turn and answers with {@value LoadProvider#REPLY_MILLIS} ms of audio. The callers and
+ * the fake run in this JVM, or with {@code bench.split} in a process of their own ({@link RemoteLoadCallers}), which
+ * {@code bench.pin} puts on CPU 1 while this JVM moves to CPU 0. After the calls are up and a warm-up, it measures for
+ * the given seconds:
  * <ul>
  * <li>added latency, from the bridge's own timers {@code voiceai.realtime.latency.inbound} (caller frame received →
- * its {@code input_audio_buffer.append} handed to the provider socket) and {@code .outbound} (audio delta received →
- * its first frame handed to FreeSWITCH's socket, for audio the pacer may send at once); percentiles from SLO buckets
+ * its audio message handed to the provider socket) and {@code .outbound} (audio received from the provider → its
+ * first frame handed to FreeSWITCH's socket, for audio the pacer may send at once); percentiles from SLO buckets
  * configured here (5 µs steps below 100 µs), counted over the measured window only;</li>
  * <li>underruns and late frames from every call's pacer, cross-checked with the Prometheus counters after hang-up;</li>
- * <li>CPU of this JVM (bridge, emulators and fake together) and of the whole machine, from /proc/stat;</li>
- * <li>heap per call: heap used after a full GC with N calls up, minus the same before they connected, / N (this
- * includes the emulator and the fake's per-call objects, so it overstates the bridge's own share).</li>
+ * <li>CPU of this JVM, split by thread name into the bridge's threads, the harness's and the JVM's own (GC, JIT);
+ * of the harness process when split; and of the whole machine, from /proc/stat;</li>
+ * <li>heap per call: heap used after a full GC with N calls up, minus the same before they connected, / N (in one
+ * JVM this includes the emulators' and the fake's per-call objects, so it overstates the bridge's own share).</li>
  * </ul>
- * Results are printed and written to {@code voice-ai-realtime/target/realtime-load-benchmark.md}.
+ * Results are printed and written to {@code voice-ai-realtime/target/realtime-load-benchmark-<provider>[-split].md}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "logging.level.org.voiceai.realtime=WARN", "voice-ai.realtime.return-mode=raw" })
@@ -83,24 +87,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class RealtimeLoadBenchmark {
 
-	static final int CYCLE_MILLIS = 4000;
-
-	static final int SPEECH_MILLIS = 400;
-
-	static final int REPLY_MILLIS = 1500;
-
-	static final int PROVIDER_AHEAD_MILLIS = 40;
-
 	static final Duration WARM_UP = Duration.ofSeconds(8);
 
-	static final OpenAiRealtimeFake openAi = OpenAiRealtimeFake.start("sk-realtime-test")
-		.streamReplies(Duration.ofMillis(20), Duration.ofMillis(PROVIDER_AHEAD_MILLIS))
-		.defaultReply(Duration.ofMillis(REPLY_MILLIS))
-		.countAppendsOnly();
+	/** The machine's CPUs, counted before {@code bench.pin} confines this JVM to one of them. */
+	static final int CPUS = Runtime.getRuntime().availableProcessors();
+
+	static final LoadCallers callers = LoadCallers.start(System.getProperty("bench.provider", "openai"),
+			Boolean.getBoolean("bench.split"), Boolean.getBoolean("bench.pin"));
 
 	static final FakeFreeSwitchEsl esl = FakeFreeSwitchEsl.start().trackChannels();
 
 	static final WireMockServer service = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+
+	static final StallProbe stalls = StallProbe.start();
 
 	/** SLO buckets in microseconds: fine below 2 ms, where the target is. */
 	static final long[] BUCKETS_MICROS = buckets();
@@ -124,8 +123,8 @@ class RealtimeLoadBenchmark {
 	}
 
 	@AfterAll
-	static void stopFakes() {
-		openAi.close();
+	static void stopFakes() throws Exception {
+		callers.close();
 		esl.close();
 		service.stop();
 	}
@@ -145,8 +144,6 @@ class RealtimeLoadBenchmark {
 	@Autowired
 	MeterRegistry meters;
 
-	private final ScheduledExecutorService speech = Executors.newSingleThreadScheduledExecutor();
-
 	private final StringBuilder report = new StringBuilder();
 
 	@Test
@@ -158,51 +155,52 @@ class RealtimeLoadBenchmark {
 		OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 		line("# Realtime bridge load benchmark");
 		line("");
-		line("%s; %d CPUs, Java %s, max heap %d MB; %s s measured per N after %s s warm-up; load average %.2f at "
-				+ "start", Instant.now(), os.getAvailableProcessors(), System.getProperty("java.version"),
+		boolean split = callers.processCpuNanos() >= 0;
+		line("%s; provider %s (%s); callers and provider fake %s; %d CPUs, Java %s, max heap %d MB; %s s measured "
+				+ "per N after %s s warm-up; load average %.2f at start", Instant.now(), callers.provider(),
+				callers.row().providerName(), split ? "in a process of their own" + (Boolean.getBoolean("bench.pin")
+						? ", pinned to CPU 1 (this JVM to CPU 0)" : "") : "in this JVM",
+				CPUS, System.getProperty("java.version"),
 				Runtime.getRuntime().maxMemory() >> 20, measured.toSeconds(), WARM_UP.toSeconds(),
 				os.getSystemLoadAverage());
 		line("");
 		// JIT warm-up, not reported.
 		run(Math.min(25, counts[0]), Duration.ofSeconds(5));
 		line("| calls | in p50 | in p99 | in max | out p50 | out p99 | out max | samples in/out | underruns (Prometheus) "
-				+ "| late frames (Prometheus) | frames sent / heard | CPU this JVM | CPU machine | GC pauses | heap per call |");
-		line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+				+ "| late frames (Prometheus) | stalls ≥ 50 ms (longest) | frames sent / heard | CPU this JVM "
+				+ "| CPU bridge / harness / JVM "
+				+ "| bridge CPU per call | CPU harness process | CPU machine | GC pauses | heap per call |");
+		line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 		for (int n : counts) {
 			line("%s", run(n, measured).row());
 		}
 		line("");
 		line("Load average at the end: %.2f. Latency in µs; CPU in %% of all %d CPUs.", os.getSystemLoadAverage(),
-				os.getAvailableProcessors());
+				CPUS);
+		line("CPU bridge / harness / JVM: thread CPU time by thread name (%s), in %% of all CPUs; \"JVM\" is the "
+				+ "process's CPU outside Java threads (GC, JIT compilers). Bridge CPU per call: %% of one core.",
+				ThreadGroup.describe());
+		line("Stalls: times a thread of this JVM that asks to wake every %d ms woke %d ms or more after its previous "
+				+ "wake-up (GC pauses, the OS scheduler, a busy machine), during the window.", StallProbe.PERIOD_MILLIS,
+				StallProbe.STALL_MILLIS);
 		System.out.println(this.report);
-		Files.writeString(Path.of("target/realtime-load-benchmark.md"), this.report);
-		this.speech.shutdownNow();
+		Files.writeString(Path.of("target/realtime-load-benchmark-" + callers.provider() + (split ? "-split" : "")
+				+ ".md"), this.report);
 	}
 
 	private Result run(int n, Duration measured) throws Exception {
-		CallFixture fixture = CallFixture.create(this.database, this.providers, openAi.baseUrl(),
+		CallFixture fixture = CallFixture.create(this.database, this.providers, callers.row(),
 				service.baseUrl() + "/v1");
 		fixture.limitConcurrentCalls(10_000);
 		String domain = fixture.domain.value().toString();
 		long heapBefore = heapAfterGc();
-		List<ModAudioStreamEmulator> callers = new ArrayList<>();
 		List<UUID> ids = new ArrayList<>();
-		List<ScheduledFuture<?>> talking = new ArrayList<>();
 		Random phases = new Random(n);
-		byte[] words = tone(8000, SPEECH_MILLIS);
 		for (int i = 0; i < n; i++) {
 			UUID call = UUID.randomUUID();
 			esl.addChannel(call.toString());
-			ModAudioStreamEmulator caller = ModAudioStreamEmulator
-				.connect(fixture.streamUri(this.port, call, "raw"), CallFixture.authorization(), 8000, null)
-				.countReceivedOnly();
-			callers.add(caller);
+			callers.call(fixture.streamUri(this.port, call, "raw"), 2000 + phases.nextInt(LoadCallers.CYCLE_MILLIS));
 			ids.add(call);
-			talking.add(this.speech.scheduleAtFixedRate(() -> {
-				if (caller.isOpen()) {
-					caller.speak(words);
-				}
-			}, 2000 + phases.nextInt(CYCLE_MILLIS), CYCLE_MILLIS, TimeUnit.MILLISECONDS));
 		}
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		while (sessions(ids).size() < n && System.nanoTime() < deadline) {
@@ -211,9 +209,11 @@ class RealtimeLoadBenchmark {
 		Thread.sleep(WARM_UP.toMillis());
 		int opened = sessions(ids).size();
 
-		Snapshot start = snapshot(domain, callers);
+		Snapshot start = snapshot(domain);
+		stalls.restart();
 		Thread.sleep(measured.toMillis());
-		Snapshot end = snapshot(domain, callers);
+		Snapshot end = snapshot(domain);
+		long[] stalled = stalls.read();
 		long heapWithCalls = heapAfterGc();
 
 		long underruns = 0;
@@ -222,10 +222,7 @@ class RealtimeLoadBenchmark {
 			underruns += session.underruns();
 			lateFrames += session.lateFrames();
 		}
-		talking.forEach((task) -> task.cancel(false));
-		for (ModAudioStreamEmulator caller : callers) {
-			caller.hangUp();
-		}
+		callers.hangUp();
 		deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		while (!sessions(ids).isEmpty() && System.nanoTime() < deadline) {
 			Thread.sleep(50);
@@ -239,14 +236,15 @@ class RealtimeLoadBenchmark {
 		}
 		return new Result(n, opened, end.inbound.minus(start.inbound), end.outbound.minus(start.outbound), underruns,
 				lateFrames, reportedUnderruns, reportedLate, end.framesHeard - start.framesHeard,
-				end.framesOut - start.framesOut, start, end, (heapWithCalls - heapBefore) / Math.max(1, opened));
+				end.framesOut - start.framesOut, start, end, (heapWithCalls - heapBefore) / Math.max(1, opened),
+				stalled[0], stalled[1]);
 	}
 
 	private List<CallSession> sessions(List<UUID> ids) {
 		return this.calls.active().stream().filter((s) -> ids.contains(s.context().callUuid())).toList();
 	}
 
-	private Snapshot snapshot(String domain, List<ModAudioStreamEmulator> callers) throws IOException {
+	private Snapshot snapshot(String domain) throws IOException {
 		OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 		long gcCount = 0;
 		long gcMillis = 0;
@@ -254,8 +252,9 @@ class RealtimeLoadBenchmark {
 			gcCount += gc.getCollectionCount();
 			gcMillis += gc.getCollectionTime();
 		}
-		long heard = callers.stream().mapToLong(ModAudioStreamEmulator::binariesReceived).sum();
-		return new Snapshot(System.nanoTime(), os.getProcessCpuTime(), machineTicks(), gcCount, gcMillis,
+		long heard = callers.heard();
+		return new Snapshot(System.nanoTime(), os.getProcessCpuTime(), ThreadCpu.now(), callers.processCpuNanos(),
+				machineTicks(), gcCount, gcMillis,
 				Histogram.of(timer("voiceai.realtime.latency.inbound", domain)),
 				Histogram.of(timer("voiceai.realtime.latency.outbound", domain)), heard,
 				(long) counter("voiceai.realtime.frames.out", domain));
@@ -291,14 +290,6 @@ class RealtimeLoadBenchmark {
 
 	private void line(String format, Object... args) {
 		this.report.append(String.format(Locale.ROOT, format, args)).append('\n');
-	}
-
-	static byte[] tone(int rate, int millis) {
-		short[] samples = new short[rate * millis / 1000];
-		for (int n = 0; n < samples.length; n++) {
-			samples[n] = (short) (12000 * Math.sin(2 * Math.PI * 300 * n / rate));
-		}
-		return Pcm16.toBytes(samples);
 	}
 
 	private static long[] buckets() {
@@ -381,31 +372,171 @@ class RealtimeLoadBenchmark {
 
 	}
 
-	record Snapshot(long nanos, long processCpu, long[] machine, long gcCount, long gcMillis, Histogram inbound,
-			Histogram outbound, long framesHeard, long framesOut) {
+	record Snapshot(long nanos, long processCpu, ThreadCpu threads, long harnessProcessCpu, long[] machine,
+			long gcCount, long gcMillis,
+			Histogram inbound, Histogram outbound, long framesHeard, long framesOut) {
+
+	}
+
+	/**
+	 * A thread that wakes every {@value #PERIOD_MILLIS} ms like the pacing clock and counts the times it woke
+	 * {@value #STALL_MILLIS} ms or more after its previous wake-up: a tick that late finds FreeSWITCH's buffer (the
+	 * pacer's 60 ms lead) run dry. It tells whether late frames come from the JVM and the machine stalling threads
+	 * or from the bridge itself.
+	 */
+	static final class StallProbe {
+
+		static final int PERIOD_MILLIS = 10;
+
+		static final int STALL_MILLIS = 50;
+
+		private long stalls;
+
+		private long longest;
+
+		static StallProbe start() {
+			StallProbe probe = new StallProbe();
+			Thread thread = new Thread(probe::run, "bench-stall-probe");
+			thread.setDaemon(true);
+			thread.start();
+			return probe;
+		}
+
+		synchronized void restart() {
+			this.stalls = 0;
+			this.longest = 0;
+		}
+
+		/** Stalls and the longest gap in µs since {@link #restart()}. */
+		synchronized long[] read() {
+			return new long[] { this.stalls, this.longest / 1000 };
+		}
+
+		private void run() {
+			long previous = System.nanoTime();
+			while (true) {
+				LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(PERIOD_MILLIS));
+				long now = System.nanoTime();
+				record(now - previous);
+				previous = now;
+			}
+		}
+
+		private synchronized void record(long gap) {
+			if (gap >= TimeUnit.MILLISECONDS.toNanos(STALL_MILLIS)) {
+				this.stalls++;
+			}
+			this.longest = Math.max(this.longest, gap);
+		}
+
+	}
+
+	/** Which side of the benchmark a thread works for, by its name. */
+	enum ThreadGroup {
+
+		/**
+		 * The bridge: its WebSocket server for FreeSWITCH (Spring's {@code webflux-http}), Reactor Netty's shared
+		 * loops (its provider sockets and the WebClient to voice-ai-service; the fakes have loops of their own), the
+		 * pacing clock, ESL and R2DBC ({@code reactor-tcp}), Reactor's schedulers.
+		 */
+		BRIDGE("webflux-http", "reactor-http", "reactor-tcp", "voice-ai-pacing", "boundedElastic", "parallel"),
+
+		/**
+		 * The harness: the mod_audio_stream emulators (one sender for all, a Java-WebSocket reader and writer per
+		 * call), the provider fakes, WireMock as voice-ai-service ({@code qtp}), the ESL fake, the benchmark itself.
+		 */
+		HARNESS("mod-audio-stream-emulator", "WebSocketWriteThread", "WebSocketConnectReadThread", "openai-fake",
+				"gemini-fake", "elevenlabs-fake", "qtp", "fake-esl", "bench-", "main"),
+
+		OTHER;
+
+		private final List<String> prefixes;
+
+		ThreadGroup(String... prefixes) {
+			this.prefixes = List.of(prefixes);
+		}
+
+		static ThreadGroup of(String name) {
+			for (ThreadGroup group : values()) {
+				if (group.prefixes.stream().anyMatch(name::startsWith)) {
+					return group;
+				}
+			}
+			return OTHER;
+		}
+
+		static String describe() {
+			return Arrays.stream(values())
+				.filter((group) -> !group.prefixes.isEmpty())
+				.map((group) -> group.name().toLowerCase(Locale.ROOT) + ": " + String.join(", ", group.prefixes))
+				.collect(Collectors.joining("; "));
+		}
+
+	}
+
+	/** CPU time of every live Java thread, by id, with its group. */
+	record ThreadCpu(Map<Long, Long> nanos, Map<Long, ThreadGroup> groups) {
+
+		static ThreadCpu now() {
+			ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+			Map<Long, Long> nanos = new HashMap<>();
+			Map<Long, ThreadGroup> groups = new HashMap<>();
+			for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+				if (info == null) {
+					continue;
+				}
+				long cpu = threads.getThreadCpuTime(info.getThreadId());
+				if (cpu >= 0) {
+					nanos.put(info.getThreadId(), cpu);
+					groups.put(info.getThreadId(), ThreadGroup.of(info.getThreadName()));
+				}
+			}
+			return new ThreadCpu(nanos, groups);
+		}
+
+		/** CPU per group since {@code earlier}; threads that started since count from zero, ended ones are lost. */
+		Map<ThreadGroup, Long> since(ThreadCpu earlier) {
+			Map<ThreadGroup, Long> used = new LinkedHashMap<>();
+			for (ThreadGroup group : ThreadGroup.values()) {
+				used.put(group, 0L);
+			}
+			this.nanos.forEach((id, cpu) -> used.merge(this.groups.get(id), cpu - earlier.nanos.getOrDefault(id, 0L),
+					Long::sum));
+			return used;
+		}
 
 	}
 
 	record Result(int calls, int opened, Histogram inbound, Histogram outbound, long underruns, long lateFrames,
 			long reportedUnderruns, long reportedLate, long framesHeard, long framesOut, Snapshot start, Snapshot end,
-			long heapPerCall) {
+			long heapPerCall, long stalls, long longestStallMicros) {
 
 		String row() {
-			int cpus = Runtime.getRuntime().availableProcessors();
+			int cpus = CPUS;
 			double wall = this.end.nanos() - this.start.nanos();
-			double jvm = 100.0 * (this.end.processCpu() - this.start.processCpu()) / (wall * cpus);
+			long processCpu = this.end.processCpu() - this.start.processCpu();
+			Map<ThreadGroup, Long> groups = this.end.threads().since(this.start.threads());
+			long bridge = groups.get(ThreadGroup.BRIDGE);
+			long harness = groups.get(ThreadGroup.HARNESS) + groups.get(ThreadGroup.OTHER);
+			long jvmInternal = Math.max(0, processCpu - groups.values().stream().mapToLong(Long::longValue).sum());
 			double machine = 100.0 * (this.end.machine()[0] - this.start.machine()[0])
 					/ (this.end.machine()[1] - this.start.machine()[1]);
 			return String.format(Locale.ROOT,
-					"| %s | %s | %s | %s | %s | %s | %s | %d / %d | %d (%d) | %d (%d) | %d / %d | %.0f %% | %.0f %% | %d (%d ms) "
-							+ "| %.2f MB |",
+					"| %s | %s | %s | %s | %s | %s | %s | %d / %d | %d (%d) | %d (%d) | %d (%.0f ms) | %d / %d | %.0f %% "
+							+ "| %.0f / %.0f / %.0f %% | %.2f %% | %s | %.0f %% | %d (%d ms) | %.2f MB |",
 					(this.opened == this.calls) ? Integer.toString(this.calls) : this.opened + " of " + this.calls,
 					this.inbound.quantile(0.5), this.inbound.quantile(0.99), this.inbound.max(),
 					this.outbound.quantile(0.5), this.outbound.quantile(0.99), this.outbound.max(),
 					this.inbound.total(), this.outbound.total(), this.underruns, this.reportedUnderruns,
-					this.lateFrames, this.reportedLate, this.framesOut,
-					this.framesHeard, jvm, machine, this.end.gcCount() - this.start.gcCount(),
-					this.end.gcMillis() - this.start.gcMillis(), this.heapPerCall / (1024.0 * 1024.0));
+					this.lateFrames, this.reportedLate, this.stalls, this.longestStallMicros / 1000.0, this.framesOut,
+					this.framesHeard,
+					100.0 * processCpu / (wall * cpus), 100.0 * bridge / (wall * cpus), 100.0 * harness / (wall * cpus),
+					100.0 * jvmInternal / (wall * cpus), 100.0 * bridge / (wall * Math.max(1, this.opened)),
+					(this.start.harnessProcessCpu() < 0) ? "–" : String.format(Locale.ROOT, "%.0f %%", 100.0
+							* (this.end.harnessProcessCpu() - this.start.harnessProcessCpu()) / (wall * cpus)),
+					machine,
+					this.end.gcCount() - this.start.gcCount(), this.end.gcMillis() - this.start.gcMillis(),
+					this.heapPerCall / (1024.0 * 1024.0));
 		}
 
 	}

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -28,6 +31,11 @@ import org.voiceai.audio.AudioFormat;
  * <p>
  * The caller "speaks" what {@link #speak} queues and is silent otherwise. Everything the bridge sends back is kept
  * with its arrival time ({@link #received()}) so a test can rebuild what the caller heard for any return mode.
+ * <p>
+ * Frames are sent from a scheduler: the emulator's own thread by default, or one shared by many emulators
+ * ({@link #connect(URI, Map, AudioFormat, String, ScheduledExecutorService)}), so that a load test of hundreds of
+ * calls does not need a sender thread per call. Java-WebSocket's {@code send} only queues the frame for the socket's
+ * writer thread, so a shared sender never waits on one slow socket.
  */
 public final class ModAudioStreamEmulator implements AutoCloseable {
 
@@ -69,12 +77,24 @@ public final class ModAudioStreamEmulator implements AutoCloseable {
 
 	private volatile boolean running = true;
 
-	private Thread sender;
+	private final ScheduledExecutorService sender;
+
+	private final boolean ownSender;
+
+	/** When the next frame is due on the 20 ms grid, before jitter. */
+	private long next;
 
 	private long framesSent;
 
-	private ModAudioStreamEmulator(URI uri, Map<String, String> headers, AudioFormat format, long seed) {
+	private ModAudioStreamEmulator(URI uri, Map<String, String> headers, AudioFormat format, long seed,
+			ScheduledExecutorService sender) {
 		this.client = new Client(uri, headers);
+		this.ownSender = sender == null;
+		this.sender = this.ownSender ? Executors.newSingleThreadScheduledExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "mod-audio-stream-emulator");
+			thread.setDaemon(true);
+			return thread;
+		}) : sender;
 		this.frameBytes = format.bytesPerSecond() / 50;
 		this.silence = switch (format.encoding()) {
 			case ULAW -> (byte) 0xFF;
@@ -96,7 +116,16 @@ public final class ModAudioStreamEmulator implements AutoCloseable {
 	/** As {@link #connect(URI, Map, int, String)} for a fork that sends {@code format}, e.g. 20 ms of G.711. */
 	public static ModAudioStreamEmulator connect(URI uri, Map<String, String> headers, AudioFormat format,
 			String metadata) throws InterruptedException {
-		ModAudioStreamEmulator emulator = new ModAudioStreamEmulator(uri, headers, format, uri.hashCode());
+		return connect(uri, headers, format, metadata, null);
+	}
+
+	/**
+	 * As {@link #connect(URI, Map, AudioFormat, String)}, sending frames from {@code sender} (shared with other
+	 * emulators, owned by the caller, one thread is plenty) instead of a thread of this emulator's own.
+	 */
+	public static ModAudioStreamEmulator connect(URI uri, Map<String, String> headers, AudioFormat format,
+			String metadata, ScheduledExecutorService sender) throws InterruptedException {
+		ModAudioStreamEmulator emulator = new ModAudioStreamEmulator(uri, headers, format, uri.hashCode(), sender);
 		boolean open = emulator.client.connectBlocking(5, TimeUnit.SECONDS);
 		if (!open && !emulator.closeCode.isDone()) {
 			throw new IllegalStateException("could not connect to " + uri);
@@ -203,38 +232,42 @@ public final class ModAudioStreamEmulator implements AutoCloseable {
 	}
 
 	private void startSending() {
-		this.sender = new Thread(this::sendLoop, "mod-audio-stream-emulator");
-		this.sender.setDaemon(true);
-		this.sender.start();
+		this.next = System.nanoTime() + 40_000_000L;
+		scheduleNextFrame();
 	}
 
 	private void stopSending() {
 		this.running = false;
-		if (this.sender != null) {
-			this.sender.interrupt();
+		if (this.ownSender) {
+			this.sender.shutdownNow();
 		}
 	}
 
-	private void sendLoop() {
-		long next = System.nanoTime() + 40_000_000L;
+	private void scheduleNextFrame() {
+		this.next += 20_000_000L;
+		long delay = this.next - System.nanoTime() + lateness();
 		try {
-			while (this.running && this.client.isOpen()) {
-				next += 20_000_000L;
-				long delay = next - System.nanoTime() + lateness();
-				if (delay > 0) {
-					TimeUnit.NANOSECONDS.sleep(delay);
-				}
-				if (!this.paused) {
-					sendFrame();
-				}
-			}
+			this.sender.schedule(this::sendDueFrame, Math.max(0, delay), TimeUnit.NANOSECONDS);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+		catch (RejectedExecutionException ex) {
+			// The sender was shut down: the call is over.
+		}
+	}
+
+	private void sendDueFrame() {
+		if (!this.running || !this.client.isOpen()) {
+			return;
+		}
+		try {
+			if (!this.paused) {
+				sendFrame();
+			}
 		}
 		catch (RuntimeException ex) {
 			// The socket closed between the check and the send: the call is over.
+			return;
 		}
+		scheduleNextFrame();
 	}
 
 	/** Real media threads are mostly on time, sometimes late (a back-to-back pair follows), rarely ~27 ms late. */
@@ -300,7 +333,7 @@ public final class ModAudioStreamEmulator implements AutoCloseable {
 		@Override
 		public void onClose(int code, String reason, boolean remote) {
 			ModAudioStreamEmulator.this.closeReason = reason;
-			ModAudioStreamEmulator.this.running = false;
+			stopSending();
 			ModAudioStreamEmulator.this.closeCode.complete(code);
 		}
 

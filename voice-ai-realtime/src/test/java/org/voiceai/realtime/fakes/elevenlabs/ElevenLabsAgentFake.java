@@ -20,6 +20,7 @@ import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.WebsocketServerSpec;
 import reactor.netty.http.websocket.WebsocketInbound;
 import reactor.netty.http.websocket.WebsocketOutbound;
+import reactor.netty.resources.LoopResources;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -58,13 +59,24 @@ public final class ElevenLabsAgentFake implements AutoCloseable {
 
 	private final List<FakeAgentConversation> conversations = new CopyOnWriteArrayList<>();
 
+	/**
+	 * The fake's own event loops, not Reactor Netty's shared ones that the bridge's provider client also uses, so that
+	 * a load test can tell the fake's CPU from the bridge's by thread name.
+	 */
+	private final LoopResources loops = LoopResources.create("elevenlabs-fake");
+
 	private final DisposableServer server;
 
 	private volatile int issued;
 
+	private volatile boolean keepAudio = true;
+
+	private volatile Duration defaultReply = FakeAgentConversation.DEFAULT_REPLY_AUDIO;
+
 	private ElevenLabsAgentFake(String apiKey) {
 		this.apiKey = apiKey;
 		this.server = HttpServer.create()
+			.runOn(this.loops)
 			.host("127.0.0.1")
 			.port(0)
 			.route((routes) -> routes.get(CONVERSATION_PATH + "/get-signed-url", this::signedUrl)
@@ -75,6 +87,22 @@ public final class ElevenLabsAgentFake implements AutoCloseable {
 	/** Starts a fake on a free local port whose REST API accepts {@code apiKey}. */
 	public static ElevenLabsAgentFake start(String apiKey) {
 		return new ElevenLabsAgentFake(apiKey);
+	}
+
+	/**
+	 * Conversations opened from now on keep no {@code user_audio_chunk} messages in
+	 * {@link FakeAgentConversation#received}, only count their milliseconds, so that hundreds of long calls do not
+	 * fill the heap with caller audio.
+	 */
+	public ElevenLabsAgentFake countAudioOnly() {
+		this.keepAudio = false;
+		return this;
+	}
+
+	/** Conversations opened from now on answer with {@code audio} of speech when no reply was queued (300 ms). */
+	public ElevenLabsAgentFake defaultReply(Duration audio) {
+		this.defaultReply = audio;
+		return this;
 	}
 
 	/** The row's {@code base_url} for this fake: {@code ws://127.0.0.1:<port>}. */
@@ -149,7 +177,8 @@ public final class ElevenLabsAgentFake implements AutoCloseable {
 
 	private Publisher<Void> conversation(WebsocketInbound in, WebsocketOutbound out, Agent.Config agent,
 			boolean signed) {
-		FakeAgentConversation conversation = new FakeAgentConversation(this.json, agent, signed, out);
+		FakeAgentConversation conversation = new FakeAgentConversation(this.json, agent, signed, out, this.keepAudio,
+				this.defaultReply);
 		in.withConnection(conversation::attach);
 		this.conversations.add(conversation);
 		out.sendString(conversation.outgoing(), StandardCharsets.UTF_8).then().subscribe(null, (error) -> {
@@ -176,6 +205,7 @@ public final class ElevenLabsAgentFake implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.disposeNow(Duration.ofSeconds(5));
+		this.loops.disposeLater().block(Duration.ofSeconds(5));
 	}
 
 	/** An agent as configured in the ElevenLabs dashboard: access, allowed overrides, first message, formats. */

@@ -67,6 +67,10 @@ public final class FakeAgentConversation {
 
 	private final WebsocketOutbound out;
 
+	private final boolean keepAudio;
+
+	private final Duration defaultReply;
+
 	private final Sinks.Many<String> outgoing = Sinks.many().unicast().onBackpressureBuffer();
 
 	private final List<JsonNode> received = new CopyOnWriteArrayList<>();
@@ -116,7 +120,9 @@ public final class FakeAgentConversation {
 	private long silenceMs;
 
 	FakeAgentConversation(JsonMapper json, ElevenLabsAgentFake.Agent.Config agent, boolean signed,
-			WebsocketOutbound out) {
+			WebsocketOutbound out, boolean keepAudio, Duration defaultReply) {
+		this.keepAudio = keepAudio;
+		this.defaultReply = defaultReply;
 		this.json = json;
 		this.agent = agent;
 		this.signed = signed;
@@ -314,7 +320,9 @@ public final class FakeAgentConversation {
 			refuse("invalid_message", "Invalid message received: not JSON");
 			return;
 		}
-		this.received.add(message);
+		if (this.keepAudio || !message.has("user_audio_chunk")) {
+			this.received.add(message);
+		}
 		if (message.has("user_audio_chunk")) {
 			if (!this.initiated) {
 				initiate(null);
@@ -471,7 +479,7 @@ public final class FakeAgentConversation {
 	}
 
 	private Reply nextReply() {
-		return this.queuedReplies.isEmpty() ? new Reply(DEFAULT_REPLY, DEFAULT_REPLY_AUDIO) : this.queuedReplies.poll();
+		return this.queuedReplies.isEmpty() ? new Reply(DEFAULT_REPLY, this.defaultReply) : this.queuedReplies.poll();
 	}
 
 	private long play(Reply reply) {

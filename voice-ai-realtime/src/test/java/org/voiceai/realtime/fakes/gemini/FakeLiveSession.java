@@ -320,7 +320,9 @@ public final class FakeLiveSession {
 		JsonNode body = message.iterator().next();
 		ObjectNode normalized = this.json.createObjectNode();
 		normalized.set(key, body);
-		this.received.add(normalized);
+		if (this.server.keepsAudio() || !"realtimeInput".equals(key) || !field(body, "audio").isObject()) {
+			this.received.add(normalized);
+		}
 		if (!"setup".equals(key) && this.setup == null) {
 			invalid("Invalid JSON payload received. The first message must be setup.");
 			return;
@@ -535,7 +537,7 @@ public final class FakeLiveSession {
 		if (this.activeReply != null) {
 			this.activeReply.finish();
 		}
-		Reply reply = this.queuedReplies.isEmpty() ? new Reply("Okay.", Duration.ofMillis(300))
+		Reply reply = this.queuedReplies.isEmpty() ? new Reply("Okay.", this.server.defaultReplyAudio())
 				: this.queuedReplies.poll();
 		play(reply, reply.audio);
 		reply.finish();

@@ -14,6 +14,7 @@ import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.WebsocketServerSpec;
 import reactor.netty.http.websocket.WebsocketInbound;
 import reactor.netty.http.websocket.WebsocketOutbound;
+import reactor.netty.resources.LoopResources;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import org.reactivestreams.Publisher;
@@ -44,15 +45,26 @@ public final class GeminiLiveFake implements AutoCloseable {
 	/** Resumption handle → the conversation it resumes (turns as the session recorded them). */
 	private final Map<String, List<JsonNode>> handles = new ConcurrentHashMap<>();
 
+	/**
+	 * The fake's own event loops, not Reactor Netty's shared ones that the bridge's provider client also uses, so that
+	 * a load test can tell the fake's CPU from the bridge's by thread name.
+	 */
+	private final LoopResources loops = LoopResources.create("gemini-fake");
+
 	private final DisposableServer server;
 
 	private volatile boolean binaryFrames = true;
 
 	private volatile boolean stalled;
 
+	private volatile boolean keepAudio = true;
+
+	private volatile Duration defaultReply = Duration.ofMillis(300);
+
 	private GeminiLiveFake(String apiKey) {
 		this.apiKey = apiKey;
 		this.server = HttpServer.create()
+			.runOn(this.loops)
 			.host("127.0.0.1")
 			.port(0)
 			.route((routes) -> routes.get(PATH, this::upgrade))
@@ -72,6 +84,29 @@ public final class GeminiLiveFake implements AutoCloseable {
 	public GeminiLiveFake textFrames() {
 		this.binaryFrames = false;
 		return this;
+	}
+
+	/**
+	 * Sessions keep no {@code realtimeInput} audio messages in {@link FakeLiveSession#received}, only count their
+	 * milliseconds, so that hundreds of long calls do not fill the heap with caller audio.
+	 */
+	public GeminiLiveFake countAudioOnly() {
+		this.keepAudio = false;
+		return this;
+	}
+
+	/** Sessions answer with {@code audio} of speech when no reply was queued (default 300 ms). */
+	public GeminiLiveFake defaultReply(Duration audio) {
+		this.defaultReply = audio;
+		return this;
+	}
+
+	boolean keepsAudio() {
+		return this.keepAudio;
+	}
+
+	Duration defaultReplyAudio() {
+		return this.defaultReply;
 	}
 
 	/** Accept connections and setups but never answer {@code setupComplete} (connect timeouts). */
@@ -143,6 +178,7 @@ public final class GeminiLiveFake implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.disposeNow(Duration.ofSeconds(5));
+		this.loops.disposeLater().block(Duration.ofSeconds(5));
 	}
 
 }

@@ -17,6 +17,7 @@ import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.WebsocketServerSpec;
 import reactor.netty.http.websocket.WebsocketInbound;
 import reactor.netty.http.websocket.WebsocketOutbound;
+import reactor.netty.resources.LoopResources;
 import tools.jackson.databind.json.JsonMapper;
 import org.reactivestreams.Publisher;
 
@@ -51,6 +52,12 @@ public final class OpenAiRealtimeFake implements AutoCloseable {
 
 	private final List<FakeRealtimeSession> sessions = new CopyOnWriteArrayList<>();
 
+	/**
+	 * The fake's own event loops, not Reactor Netty's shared ones that the bridge's provider client also uses, so that
+	 * a load test can tell the fake's CPU from the bridge's by thread name.
+	 */
+	private final LoopResources loops = LoopResources.create("openai-fake");
+
 	private final DisposableServer server;
 
 	private volatile boolean rejectAtHandshake = true;
@@ -64,6 +71,7 @@ public final class OpenAiRealtimeFake implements AutoCloseable {
 	private OpenAiRealtimeFake(String apiKey) {
 		this.apiKey = apiKey;
 		this.server = HttpServer.create()
+			.runOn(this.loops)
 			.host("127.0.0.1")
 			.port(0)
 			.route((routes) -> routes.get("/v1/realtime", this::upgrade))
@@ -206,6 +214,7 @@ public final class OpenAiRealtimeFake implements AutoCloseable {
 			}
 		}
 		this.server.disposeNow(Duration.ofSeconds(5));
+		this.loops.disposeLater().block(Duration.ofSeconds(5));
 	}
 
 }
