@@ -112,7 +112,8 @@ class ProviderFailoverBridgeTest {
 				"raw", null)) {
 			FakeRealtimeSession openAiSession = openAi.awaitSession(openAiSessions).awaitConfigured();
 			await().atMost(Duration.ofSeconds(10)).until(() -> this.calls.heardMillis(caller, "raw", call) >= 300);
-			openAiSession.queueReply("Atendemos das 8h às 18h.", Duration.ofMillis(600)).callerWillSay("Qual o horário?");
+			openAiSession.queueReply("Atendemos das 8h às 18h.", Duration.ofMillis(600))
+				.callerWillSay("Qual o horário?");
 			caller.speak(BridgeCalls.tone(8000, 600));
 			await().atMost(Duration.ofSeconds(15))
 				.until(() -> this.calls.utterances(call).contains("assistant:Atendemos das 8h às 18h."));
@@ -121,7 +122,8 @@ class ProviderFailoverBridgeTest {
 			openAiSession.queueReply("Aos sábados atendemos das 8h às 12h.", Duration.ofSeconds(20))
 				.callerWillSay("E aos sábados?");
 			caller.speak(BridgeCalls.tone(8000, 600));
-			await().atMost(Duration.ofSeconds(15)).until(() -> this.calls.utterances(call).contains("user:E aos sábados?"));
+			await().atMost(Duration.ofSeconds(15))
+				.until(() -> this.calls.utterances(call).contains("user:E aos sábados?"));
 			int beforeDrop = this.calls.heardMillis(caller, "raw", call);
 			openAiSession.drop();
 

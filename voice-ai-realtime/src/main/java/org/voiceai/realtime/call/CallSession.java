@@ -15,7 +15,6 @@ import org.voiceai.audio.AudioFormat;
 import org.voiceai.providers.realtime.ProviderEvent;
 import org.voiceai.providers.realtime.RealtimeConversation;
 import org.voiceai.realtime.audio.AudioConverter;
-import org.voiceai.realtime.audio.OutboundPacer;
 import org.voiceai.realtime.esl.EslEvent;
 import org.voiceai.realtime.playback.PlaybackSink;
 import org.voiceai.realtime.record.CallLog;
@@ -37,9 +36,7 @@ public final class CallSession {
 	/** How long a new provider's first words wait for the holding phrase to be queued before them. */
 	private static final Duration HOLDING_PHRASE_WAIT = Duration.ofSeconds(5);
 
-	private final OutboundPacer pacer;
-
-	private final PlaybackSink sink;
+	private final Playout playout;
 
 	private final CallControl control;
 
@@ -51,13 +48,11 @@ public final class CallSession {
 
 	private final ProviderFailover failover;
 
-	private final CallTimeouts timeouts;
+	private final CallTimers timers;
 
 	private final LongSupplier clock;
 
 	private final Runnable onFinished;
-
-	private final long acceptedAt;
 
 	private final List<String> messages = new ArrayList<>();
 
@@ -75,16 +70,7 @@ public final class CallSession {
 	/** Audio of an interrupted reply is still arriving and must not be played. */
 	private boolean dropping;
 
-	private boolean firstAudioSent;
-
 	private long callerStoppedAt = -1;
-
-	/** When the agent audio now being enqueued arrived, while its first frame may go out at once; -1 otherwise. */
-	private long deltaArrivedAt = -1;
-
-	private long lastActivity;
-
-	private int reprompts;
 
 	private PendingAction pending;
 
@@ -98,18 +84,16 @@ public final class CallSession {
 			CallTimeouts timeouts, LongSupplier clock, Runnable onFinished) {
 		this.context = context;
 		this.link = Link.to(conversation, context);
-		this.sink = sink;
-		this.pacer = new OutboundPacer(callFormat(context), lead.plus(sink.extraLead()), this::sendFrame);
 		this.control = control;
 		this.tools = tools;
 		this.log = log;
 		this.metrics = metrics;
 		this.failover = failover;
-		this.timeouts = timeouts;
 		this.clock = clock;
 		this.onFinished = onFinished;
-		this.acceptedAt = clock.getAsLong();
-		this.lastActivity = this.acceptedAt;
+		long acceptedAt = clock.getAsLong();
+		this.timers = new CallTimers(timeouts, acceptedAt);
+		this.playout = new Playout(callFormat(context), lead, sink, metrics, clock, acceptedAt);
 	}
 
 	public CallContext context() {
@@ -158,13 +142,13 @@ public final class CallSession {
 			onAgentAudio(delta.audio(), arrivedAt, now);
 		}
 		else if (event instanceof ProviderEvent.SpeechStarted) {
-			this.lastActivity = now;
-			if (this.state.allowsBargeIn() && this.pacer.isPlaying(now)) {
+			this.timers.activity(now);
+			if (this.state.allowsBargeIn() && this.playout.isPlaying(now)) {
 				bargeIn(now);
 			}
 		}
 		else if (event instanceof ProviderEvent.SpeechStopped) {
-			this.lastActivity = now;
+			this.timers.activity(now);
 			this.callerStoppedAt = now;
 		}
 		else if (event instanceof ProviderEvent.Transcript transcript && transcript.complete()) {
@@ -192,10 +176,7 @@ public final class CallSession {
 			return;
 		}
 		long now = this.clock.getAsLong();
-		this.pacer.drain(now);
-		if (!this.pacer.isPlaying(now) || this.pacer.playedOutAt(now) != Long.MAX_VALUE) {
-			this.sink.idle();
-		}
+		this.playout.tick(now);
 		if (this.pending != null) {
 			runPendingWhenHeard(now);
 		}
@@ -210,7 +191,7 @@ public final class CallSession {
 			streamClosed();
 		}
 		else {
-			this.sink.onEslEvent(event);
+			this.playout.onEslEvent(event);
 		}
 	}
 
@@ -226,12 +207,12 @@ public final class CallSession {
 
 	/** Statistics for logs and benchmarks. */
 	public synchronized long underruns() {
-		return this.pacer.underruns();
+		return this.playout.underruns();
 	}
 
 	/** Statistics for logs and benchmarks: ticks that came too late to keep FreeSWITCH fed. */
 	public synchronized long lateFrames() {
-		return this.pacer.lateFrames();
+		return this.playout.lateFrames();
 	}
 
 	private void listen(RealtimeConversation conversation) {
@@ -244,7 +225,8 @@ public final class CallSession {
 	/** Asks the current provider to speak; failing to ask is the provider failing. */
 	private void respond(String instructions) {
 		RealtimeConversation conversation = this.link.conversation();
-		conversation.respond(instructions).subscribe(null, (error) -> providerLost(conversation, error.toString(), true));
+		conversation.respond(instructions)
+			.subscribe(null, (error) -> providerLost(conversation, error.toString(), true));
 	}
 
 	private void onAgentAudio(byte[] audio, long arrivedAt, long now) {
@@ -252,7 +234,7 @@ public final class CallSession {
 			return;
 		}
 		this.responseInProgress = true;
-		this.lastActivity = now;
+		this.timers.activity(now);
 		if (this.state == CallState.LISTENING) {
 			moveTo(CallState.RESPONDING);
 		}
@@ -263,17 +245,14 @@ public final class CallSession {
 		if (this.pending != null) {
 			this.pending.audioHeard();
 		}
-		// Added latency is measured only for audio the pacer may send at once; queued audio waits by design.
-		this.deltaArrivedAt = this.pacer.hasWaitingFrames() ? -1 : arrivedAt;
-		this.pacer.enqueue(this.link.outbound().convert(audio), now);
-		this.deltaArrivedAt = -1;
+		this.playout.play(this.link.outbound().convert(audio), arrivedAt, now);
 	}
 
 	private void onResponseDone(long now) {
-		this.pacer.endItem(now);
+		this.playout.endItem(now);
 		this.dropping = false;
 		this.responseInProgress = false;
-		this.lastActivity = now;
+		this.timers.activity(now);
 		if (this.state == CallState.GREETING || this.state == CallState.RESPONDING) {
 			moveTo(CallState.LISTENING);
 		}
@@ -283,15 +262,14 @@ public final class CallSession {
 	}
 
 	private void bargeIn(long now) {
-		long heard = this.pacer.clear(now);
-		this.sink.clear();
+		long heard = this.playout.clear(now);
 		this.dropping = this.responseInProgress;
 		this.metrics.bargeIn();
 		if (this.state != CallState.LISTENING) {
 			moveTo(CallState.LISTENING);
 		}
-		this.link.conversation().interrupt(heard).subscribe(null, (error) -> logger.warn("Interrupt failed on call {}: {}",
-				this.context.callUuid(), error.toString()));
+		this.link.conversation().interrupt(heard).subscribe(null, (error) -> logger
+			.warn("Interrupt failed on call {}: {}", this.context.callUuid(), error.toString()));
 	}
 
 	private synchronized void onToolResult(RealtimeConversation from, String callId, ToolResult result) {
@@ -311,11 +289,12 @@ public final class CallSession {
 		else if (followUp instanceof FollowUp.MessageTaken taken) {
 			this.messages.add(taken.text());
 		}
-		from.sendToolResult(callId, result.outputJson()).subscribe(null, (error) -> providerLost(from, error.toString(), true));
+		from.sendToolResult(callId, result.outputJson())
+			.subscribe(null, (error) -> providerLost(from, error.toString(), true));
 	}
 
 	private void runPendingWhenHeard(long now) {
-		if (!this.pending.announced(this.responseInProgress, now) || now < this.pacer.playedOutAt(now)) {
+		if (!this.pending.announced(this.responseInProgress, now) || now < this.playout.playedOutAt(now)) {
 			return;
 		}
 		PendingAction action = this.pending;
@@ -344,17 +323,12 @@ public final class CallSession {
 	}
 
 	private void checkTimers(long now) {
-		if (now - this.acceptedAt > this.timeouts.maxDuration().toNanos()) {
-			sayGoodbye("maximum call duration reached");
-		}
-		else if (this.state == CallState.LISTENING && !this.pacer.isPlaying(now) && !this.responseInProgress
-				&& now - this.lastActivity > this.timeouts.idle().toNanos()) {
-			this.lastActivity = now;
-			if (this.reprompts++ == 0) {
-				respond("The caller has been silent. Ask briefly whether they are still there.");
-			}
-			else {
-				sayGoodbye("caller silent");
+		boolean waiting = this.state == CallState.LISTENING && !this.playout.isPlaying(now) && !this.responseInProgress;
+		switch (this.timers.check(now, waiting)) {
+			case MAX_DURATION -> sayGoodbye("maximum call duration reached");
+			case REPROMPT -> respond("The caller has been silent. Ask briefly whether they are still there.");
+			case SILENT -> sayGoodbye("caller silent");
+			case NOTHING -> {
 			}
 		}
 	}
@@ -379,8 +353,7 @@ public final class CallSession {
 		this.providerFailed = true;
 		logger.warn("Realtime provider {} failed on call {} of domain {} in state {}: {}", this.context.provider(),
 				this.context.callUuid(), this.context.domain().value(), this.state, reason);
-		this.pacer.clear(this.clock.getAsLong());
-		this.sink.clear();
+		this.playout.clear(this.clock.getAsLong());
 		this.dropping = true;
 		this.responseInProgress = false;
 		if (!switchable || !this.state.allowsBargeIn()) {
@@ -401,7 +374,7 @@ public final class CallSession {
 
 	private synchronized void switchTo(ProviderFailover.Opened opened, String from, String reason) {
 		if (this.state != CallState.SWITCHING) {
-			opened.conversation().close().subscribe(null, (error) -> logger.debug("Closing: {}", error.toString()));
+			close(opened.conversation());
 			return;
 		}
 		RealtimeConversation old = this.link.conversation();
@@ -409,9 +382,9 @@ public final class CallSession {
 		this.context = this.context.withProvider(opened.provider());
 		this.providerFailed = false;
 		this.log.providerSwitched(this.context, from, reason);
-		old.close().subscribe(null, (error) -> logger.debug("Closing the failed provider: {}", error.toString()));
+		close(old);
 		this.dropping = false;
-		this.lastActivity = this.clock.getAsLong();
+		this.timers.activity(this.clock.getAsLong());
 		moveTo(CallState.LISTENING);
 		listen(opened.conversation());
 		// The caller's last words had no answer when the provider failed: the new one owes it. Otherwise it listens.
@@ -447,11 +420,11 @@ public final class CallSession {
 	}
 
 	private synchronized void playSpoken(byte[] pcm) {
-		this.pacer.enqueue(pcm, this.clock.getAsLong());
+		this.playout.play(pcm, -1, this.clock.getAsLong());
 	}
 
 	private synchronized void spoken(Runnable then) {
-		this.pacer.endItem(this.clock.getAsLong());
+		this.playout.endItem(this.clock.getAsLong());
 		if (this.pending != null) {
 			this.pending.audioHeard();
 			this.pending.responseDone();
@@ -465,28 +438,19 @@ public final class CallSession {
 		}
 		this.state = CallState.ENDED;
 		this.log.ended(finalOutcome, this.messages);
-		this.metrics.ended(this.pacer.underruns(), this.pacer.lateFrames());
-		this.link.conversation().close().subscribe(null, (error) -> logger.debug("Closing the provider session: {}", error.toString()));
+		this.playout.ended();
+		close(this.link.conversation());
 		logger.info("Call {} of domain {} ended: {}{}", this.context.callUuid(), this.context.domain().value(),
 				finalOutcome.action(), (finalOutcome.reason() != null) ? " (" + finalOutcome.reason() + ")" : "");
 		this.onFinished.run();
 	}
 
-	private void sendFrame(byte[] frame) {
-		if (!this.firstAudioSent) {
-			this.firstAudioSent = true;
-			this.metrics.firstAudio(Duration.ofNanos(this.clock.getAsLong() - this.acceptedAt));
-		}
-		this.metrics.frameOut();
-		this.sink.play(frame);
-		if (this.deltaArrivedAt >= 0) {
-			this.metrics.outboundLatency(this.clock.getAsLong() - this.deltaArrivedAt);
-			this.deltaArrivedAt = -1;
-		}
+	private static void close(RealtimeConversation conversation) {
+		conversation.close().subscribe(null, (error) -> logger.debug("Closing a provider session: {}", error.toString()));
 	}
 
 	private long deadline() {
-		return this.clock.getAsLong() + this.timeouts.action().toNanos();
+		return this.timers.actionDeadline(this.clock.getAsLong());
 	}
 
 	private void moveTo(CallState next) {

@@ -105,8 +105,8 @@ public final class ProviderFailover {
 		return this.opener.open(this.spec.withHistory(carried), this::untried, attempting)
 			.doOnNext((opened) -> {
 				this.metrics.failover(call, opened.provider());
-				logger.info("Call {} of domain {}: moved from realtime provider {} to {} (row {}) in {} ms, carrying {} "
-						+ "turns", call.callUuid(), call.domain().value(), call.provider(), opened.provider(),
+				logger.info("Call {} of domain {}: moved from realtime provider {} to {} (row {}) in {} ms, "
+						+ "carrying {} turns", call.callUuid(), call.domain().value(), call.provider(), opened.provider(),
 						opened.row(), (System.nanoTime() - started) / 1_000_000, carried.size());
 			})
 			.doOnError((error) -> {

@@ -20,7 +20,7 @@ public final class CallLog {
 
 	private final CallRecorder recorder;
 
-	/** The call as it is now; replaced when the call moves to another provider. Read and written under the call's lock. */
+	/** The call as it is now, replaced when it moves to another provider; used under the call session's lock. */
 	private CallContext call;
 
 	private final Sinks.Many<Mono<Void>> writes = Sinks.many().unicast().onBackpressureBuffer();

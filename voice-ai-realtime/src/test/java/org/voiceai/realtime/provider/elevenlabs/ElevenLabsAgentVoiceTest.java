@@ -74,7 +74,8 @@ class ElevenLabsAgentVoiceTest {
 		this.conversation = new ElevenLabsAgentVoiceFactory(ElevenLabsAgentTestKit.JSON)
 			.create(ElevenLabsAgentTestKit.config(row))
 			.open(new RealtimeSessionSpec(INSTRUCTIONS, null, "pt-BR", AudioFormat.PCM16_8K, List.of(TRANSFER))
-				.withHistory(List.of(RealtimeSessionSpec.Turn.caller("Do you fix boilers?"), RealtimeSessionSpec.Turn.agent("Yes, every day."))))
+				.withHistory(List.of(RealtimeSessionSpec.Turn.caller("Do you fix boilers?"),
+						RealtimeSessionSpec.Turn.agent("Yes, every day."))))
 			.block(Duration.ofSeconds(10));
 		FakeAgentConversation agent = this.elevenlabs.awaitConversation().awaitInitiated();
 

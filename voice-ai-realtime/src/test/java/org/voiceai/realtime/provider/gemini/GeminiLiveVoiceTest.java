@@ -232,7 +232,10 @@ class GeminiLiveVoiceTest {
 
 	@Test
 	void aCallMovedHereGetsItsHistoryAsClientTurnsThatAskForNoReply() {
-		this.conversation = voice(Map.of()).open(spec().withHistory(List.of(RealtimeSessionSpec.Turn.caller("Do you fix boilers?"), RealtimeSessionSpec.Turn.agent("Yes, every day.")))).block(Duration.ofSeconds(10));
+		this.conversation = voice(Map.of())
+			.open(spec().withHistory(List.of(RealtimeSessionSpec.Turn.caller("Do you fix boilers?"),
+					RealtimeSessionSpec.Turn.agent("Yes, every day."))))
+			.block(Duration.ofSeconds(10));
 		FakeLiveSession session = this.gemini.awaitSession().awaitSetupComplete();
 
 		JsonNode content = session.awaitReceived("clientContent");

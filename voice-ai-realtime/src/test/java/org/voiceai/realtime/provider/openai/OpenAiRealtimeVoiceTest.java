@@ -112,7 +112,8 @@ class OpenAiRealtimeVoiceTest {
 	void aCallMovedHereGetsItsHistoryAsMessageItemsAfterTheSessionIsConfigured() {
 		this.conversation = voice(Map.of())
 			.open(new RealtimeSessionSpec("Hi", null, "en", AudioFormat.PCM16_8K, List.of())
-				.withHistory(List.of(RealtimeSessionSpec.Turn.caller("Do you fix boilers?"), RealtimeSessionSpec.Turn.agent("Yes, every day."))))
+				.withHistory(List.of(RealtimeSessionSpec.Turn.caller("Do you fix boilers?"),
+						RealtimeSessionSpec.Turn.agent("Yes, every day."))))
 			.block(Duration.ofSeconds(10));
 		FakeRealtimeSession session = this.openai.awaitSession();
 		List<JsonNode> items = session.awaitReceived("conversation.item.create", 2);
