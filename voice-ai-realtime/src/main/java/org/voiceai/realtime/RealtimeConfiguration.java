@@ -32,7 +32,7 @@ import org.voiceai.realtime.call.CallRegistry;
 import org.voiceai.realtime.call.CallSession;
 import org.voiceai.realtime.call.CallSessionFactory;
 import org.voiceai.realtime.call.InstructionsBuilder;
-import org.voiceai.realtime.call.SpokenApology;
+import org.voiceai.realtime.call.TtsSpeech;
 import org.voiceai.realtime.config.RealtimeProperties;
 import org.voiceai.realtime.esl.EslCommands;
 import org.voiceai.realtime.esl.EslGateway;
@@ -111,7 +111,7 @@ class RealtimeConfiguration {
 			ProviderManager providers, ConcurrentCalls admission, ToolRegistry tools, CallRecorder recorder,
 			CallMetrics metrics, EslCommands esl, RealtimeProperties properties, ObjectProvider<Clock> clock) {
 		return new CallSessionFactory(database, secretaries, providers, admission, tools, recorder, metrics,
-				new SpokenApology(providers), new CallControls(esl), new InstructionsBuilder(), properties,
+				new TtsSpeech(providers), new CallControls(esl), new InstructionsBuilder(), properties,
 				clock.getIfAvailable(Clock::systemUTC), System::nanoTime);
 	}
 

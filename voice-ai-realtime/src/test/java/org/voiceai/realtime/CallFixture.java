@@ -90,6 +90,13 @@ final class CallFixture {
 				0, true)).block();
 	}
 
+	/** Adds a realtime provider row after the default one: the one a call fails over to. */
+	void addRealtime(ProviderRowRepository providers, String providerName, String displayName,
+			Map<String, Object> config, int priority) {
+		providers.insert(this.domain, new ProviderDraft(ProviderType.REALTIME, providerName, displayName, config, false,
+				priority, true)).block();
+	}
+
 	void limitConcurrentCalls(int limit) {
 		this.database.sql("INSERT INTO v_voice_secretary_settings (domain_uuid, setting_name, setting_value) "
 				+ "VALUES (:d, 'max_concurrent_calls', :v)")

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
@@ -15,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import org.voiceai.providers.ProviderContext;
 import org.voiceai.providers.ProviderRegistry;
 import org.voiceai.providers.ProviderType;
 import org.voiceai.providers.error.ProviderBadRequestException;
@@ -63,7 +65,7 @@ public class ProviderManager {
 	 * @return the provider, or an error: {@link NoUsableProviderException} when none is configured or usable
 	 */
 	public <T> Mono<ResolvedProvider<T>> resolve(DomainId domain, ProviderType<T> type, ProviderSelector selector) {
-		return candidates(domain, type, selector).map((candidates) -> candidates.usable().get(0));
+		return candidates(domain, type, selector, (row) -> true).map((candidates) -> candidates.usable().get(0));
 	}
 
 	/**
@@ -74,7 +76,17 @@ public class ProviderManager {
 	 */
 	public <T, R> Mono<R> execute(DomainId domain, ProviderType<T> type, ProviderSelector selector,
 			Function<ResolvedProvider<T>, Mono<R>> call) {
-		return candidates(domain, type, selector)
+		return execute(domain, type, selector, (row) -> true, call);
+	}
+
+	/**
+	 * Like {@link #execute(DomainId, ProviderType, ProviderSelector, Function)}, over only the candidates that
+	 * {@code eligible} accepts: a call that falls over mid-way tries each row at most once.
+	 * @return as above; {@link NoUsableProviderException} also when no usable candidate is eligible
+	 */
+	public <T, R> Mono<R> execute(DomainId domain, ProviderType<T> type, ProviderSelector selector,
+			Predicate<ProviderContext> eligible, Function<ResolvedProvider<T>, Mono<R>> call) {
+		return candidates(domain, type, selector, eligible)
 			.flatMap((candidates) -> attempt(domain, type, candidates.usable(), 0, call, new ArrayList<>(), null));
 	}
 
@@ -104,14 +116,18 @@ public class ProviderManager {
 			});
 	}
 
-	private <T> Mono<Candidates<T>> candidates(DomainId domain, ProviderType<T> type, ProviderSelector selector) {
+	private <T> Mono<Candidates<T>> candidates(DomainId domain, ProviderType<T> type, ProviderSelector selector,
+			Predicate<ProviderContext> eligible) {
 		return rows(domain, type).map((rows) -> {
 			List<ProviderRow> ordered = order(domain, type, selector, rows);
 			List<ResolvedProvider<T>> usable = new ArrayList<>();
 			List<String> problems = new ArrayList<>();
 			for (ProviderRow row : ordered) {
 				ProviderInstances.Built built = this.instances.get(row, type);
-				if (built.usable()) {
+				if (built.usable() && !eligible.test(built.context())) {
+					problems.add(built.context().describe() + ": already tried");
+				}
+				else if (built.usable()) {
 					usable.add(new ResolvedProvider<>(built.context(), row.displayName(),
 							type.instanceType().cast(built.instance())));
 				}

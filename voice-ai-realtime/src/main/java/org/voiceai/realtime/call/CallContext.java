@@ -15,11 +15,16 @@ import org.voiceai.tenant.Secretary;
  * @param metadata the optional first text frame
  * @param secretary the secretary answering, loaded for the call's domain
  * @param domainName the FusionPBX domain name: the dialplan context transfers go to
- * @param provider the realtime provider's name, for logs and metrics
+ * @param provider the realtime provider's name, for logs, metrics and the record; another one after a failover
  * @param startedAt when the stream was accepted
  */
 public record CallContext(StreamRequest request, StreamMetadata metadata, Secretary secretary, String domainName,
 		String provider, Instant startedAt) {
+
+	/** The same call, now served by {@code next}. */
+	public CallContext withProvider(String next) {
+		return new CallContext(this.request, this.metadata, this.secretary, this.domainName, next, this.startedAt);
+	}
 
 	public UUID callUuid() {
 		return this.request.call();

@@ -15,7 +15,9 @@ import io.micrometer.core.instrument.Timer;
  * received → its audio handed to the provider connection) and outbound (provider audio delta received → its first
  * frame handed to FreeSWITCH's socket, when the pacer may send it at once). The latency timers record on the audio
  * path, so they keep Micrometer's allocation-free defaults; percentiles or SLO buckets are a
- * {@code management.metrics.distribution.*} setting.
+ * {@code management.metrics.distribution.*} setting. A call's meters keep the provider it started on; a switch to
+ * another provider mid-call counts in {@code voiceai.realtime.failovers}, tagged by domain, {@code from} and
+ * {@code to}.
  */
 public class CallMetrics {
 
@@ -26,6 +28,17 @@ public class CallMetrics {
 	public CallMetrics(MeterRegistry registry) {
 		this.registry = registry;
 		registry.gauge("voiceai.realtime.calls.active", this.active);
+	}
+
+	/**
+	 * A call moved from its realtime provider to another mid-call ({@code to}), or found none to move to
+	 * ({@code to} is {@code none}).
+	 */
+	public void failover(CallContext call, String to) {
+		this.registry
+			.counter("voiceai.realtime.failovers", "domain", call.domain().value().toString(), "from", call.provider(),
+					"to", to)
+			.increment();
 	}
 
 	/** The meters of one call (looked up once, so the audio path only increments). */

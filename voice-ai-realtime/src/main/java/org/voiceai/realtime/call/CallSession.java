@@ -7,13 +7,14 @@ import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 import org.voiceai.audio.AudioEncoding;
 import org.voiceai.audio.AudioFormat;
 import org.voiceai.providers.realtime.ProviderEvent;
 import org.voiceai.providers.realtime.RealtimeConversation;
 import org.voiceai.realtime.audio.AudioConverter;
-import org.voiceai.realtime.audio.OutboundPacer;
 import org.voiceai.realtime.esl.EslEvent;
 import org.voiceai.realtime.playback.PlaybackSink;
 import org.voiceai.realtime.record.CallLog;
@@ -25,23 +26,17 @@ import org.voiceai.realtime.tool.ToolResult.FollowUp;
  * One call, in one place: its {@link CallState}, its provider conversation, its audio in both directions, its tools,
  * timers and record. Everything that changes the call goes through a {@code synchronized} method, entered from the
  * caller's socket, the provider's socket, the pacing clock and ESL events; none of them blocks, so the lock is only
- * ever held for microseconds.
+ * ever held for microseconds. When the provider fails mid-call, {@link ProviderFailover} finds the next one and the
+ * session moves the conversation to it; without one, the caller hears an apology and the call ends.
  */
 public final class CallSession {
 
 	private static final Logger logger = LoggerFactory.getLogger(CallSession.class);
 
-	private final CallContext context;
+	/** How long a new provider's first words wait for the holding phrase to be queued before them. */
+	private static final Duration HOLDING_PHRASE_WAIT = Duration.ofSeconds(5);
 
-	private final RealtimeConversation conversation;
-
-	private final AudioConverter inbound;
-
-	private final AudioConverter outbound;
-
-	private final OutboundPacer pacer;
-
-	private final PlaybackSink sink;
+	private final Playout playout;
 
 	private final CallControl control;
 
@@ -51,17 +46,21 @@ public final class CallSession {
 
 	private final CallMetrics.Call metrics;
 
-	private final Apology apology;
+	private final ProviderFailover failover;
 
-	private final CallTimeouts timeouts;
+	private final CallTimers timers;
 
 	private final LongSupplier clock;
 
 	private final Runnable onFinished;
 
-	private final long acceptedAt;
-
 	private final List<String> messages = new ArrayList<>();
+
+	/** The call's facts; its provider changes when the call moves to another one. */
+	private volatile CallContext context;
+
+	/** The provider conversation and its converters; read without the lock by the caller's audio. */
+	private volatile Link link;
 
 	/** Changed only under this object's lock; volatile so the audio path can check it without taking the lock. */
 	private volatile CallState state = CallState.CONNECTING;
@@ -71,40 +70,30 @@ public final class CallSession {
 	/** Audio of an interrupted reply is still arriving and must not be played. */
 	private boolean dropping;
 
-	private boolean firstAudioSent;
-
 	private long callerStoppedAt = -1;
-
-	/** When the agent audio now being enqueued arrived, while its first frame may go out at once; -1 otherwise. */
-	private long deltaArrivedAt = -1;
-
-	private long lastActivity;
-
-	private int reprompts;
 
 	private PendingAction pending;
 
 	private CallOutcome outcome;
 
+	/** The current provider failed: what it still sends is ignored until the call moves to another. */
+	private boolean providerFailed;
+
 	CallSession(CallContext context, RealtimeConversation conversation, PlaybackSink sink, Duration lead,
-			CallControl control, ToolRegistry tools, CallLog log, CallMetrics.Call metrics, Apology apology,
+			CallControl control, ToolRegistry tools, CallLog log, CallMetrics.Call metrics, ProviderFailover failover,
 			CallTimeouts timeouts, LongSupplier clock, Runnable onFinished) {
 		this.context = context;
-		this.conversation = conversation;
-		this.inbound = new AudioConverter(context.request().callerFormat(), conversation.inputFormat());
-		this.outbound = new AudioConverter(conversation.outputFormat(), callFormat(context));
-		this.sink = sink;
-		this.pacer = new OutboundPacer(callFormat(context), lead.plus(sink.extraLead()), this::sendFrame);
+		this.link = Link.to(conversation, context);
 		this.control = control;
 		this.tools = tools;
 		this.log = log;
 		this.metrics = metrics;
-		this.apology = apology;
-		this.timeouts = timeouts;
+		this.failover = failover;
 		this.clock = clock;
 		this.onFinished = onFinished;
-		this.acceptedAt = clock.getAsLong();
-		this.lastActivity = this.acceptedAt;
+		long acceptedAt = clock.getAsLong();
+		this.timers = new CallTimers(timeouts, acceptedAt);
+		this.playout = new Playout(callFormat(context), lead, sink, metrics, clock, acceptedAt);
 	}
 
 	public CallContext context() {
@@ -119,35 +108,33 @@ public final class CallSession {
 	public synchronized void start() {
 		this.metrics.started();
 		this.log.started();
-		this.conversation.events()
-			.subscribe((event) -> onProviderEvent(event, this.clock.getAsLong()), (error) -> providerLost(error.toString()),
-					() -> providerLost("the provider closed the session"));
+		listen(this.link.conversation());
 		moveTo(CallState.GREETING);
 		String greeting = this.context.secretary().prompts().greeting();
-		this.conversation.respond((greeting == null || greeting.isBlank())
-				? "Greet the caller briefly and ask how you can help."
-				: "Greet the caller with exactly these words: " + greeting)
-			.subscribe(null, (error) -> providerLost(error.toString()));
+		respond((greeting == null || greeting.isBlank()) ? "Greet the caller briefly and ask how you can help."
+				: "Greet the caller with exactly these words: " + greeting);
 	}
 
 	/** A frame from FreeSWITCH, any size. Called from the caller socket's thread only. */
 	public void onCallerAudio(byte[] frame) {
 		long receivedAt = this.clock.getAsLong();
 		this.metrics.frameIn();
-		byte[] audio = this.inbound.convert(frame);
+		Link current = this.link;
+		byte[] audio = current.inbound().convert(frame);
 		if (audio.length > 0 && !isFinished()) {
-			this.conversation.sendAudio(audio);
+			current.conversation().sendAudio(audio);
 			this.metrics.inboundLatency(this.clock.getAsLong() - receivedAt);
 		}
 	}
 
+	/** An event of the current provider. */
 	public void onProviderEvent(ProviderEvent event) {
-		onProviderEvent(event, this.clock.getAsLong());
+		onProviderEvent(this.link.conversation(), event, this.clock.getAsLong());
 	}
 
 	/** @param arrivedAt when the event reached the call, before waiting for its lock (added latency counts that) */
-	private synchronized void onProviderEvent(ProviderEvent event, long arrivedAt) {
-		if (this.state == CallState.ENDED) {
+	private synchronized void onProviderEvent(RealtimeConversation from, ProviderEvent event, long arrivedAt) {
+		if (this.state == CallState.ENDED || this.providerFailed || from != this.link.conversation()) {
 			return;
 		}
 		long now = this.clock.getAsLong();
@@ -155,21 +142,22 @@ public final class CallSession {
 			onAgentAudio(delta.audio(), arrivedAt, now);
 		}
 		else if (event instanceof ProviderEvent.SpeechStarted) {
-			this.lastActivity = now;
-			if (this.state.allowsBargeIn() && this.pacer.isPlaying(now)) {
+			this.timers.activity(now);
+			if (this.state.allowsBargeIn() && this.playout.isPlaying(now)) {
 				bargeIn(now);
 			}
 		}
 		else if (event instanceof ProviderEvent.SpeechStopped) {
-			this.lastActivity = now;
+			this.timers.activity(now);
 			this.callerStoppedAt = now;
 		}
 		else if (event instanceof ProviderEvent.Transcript transcript && transcript.complete()) {
 			this.log.utterance(transcript.fromCaller(), transcript.text());
+			this.failover.heard(transcript.fromCaller(), transcript.text());
 		}
 		else if (event instanceof ProviderEvent.ToolCall call) {
 			this.tools.invoke(this.context, call.name(), call.argumentsJson())
-				.subscribe((result) -> onToolResult(call.callId(), result),
+				.subscribe((result) -> onToolResult(from, call.callId(), result),
 						(error) -> logger.warn("Tool {} failed on call {}", call.name(), this.context.callUuid(), error));
 		}
 		else if (event instanceof ProviderEvent.ResponseDone) {
@@ -178,6 +166,7 @@ public final class CallSession {
 		else if (event instanceof ProviderEvent.ProviderError error) {
 			logger.warn("Provider {} reported {} on call {}: {}", this.context.provider(), error.code(),
 					this.context.callUuid(), error.message());
+			providerLost(from, error.code() + " " + error.message(), error.retriable());
 		}
 	}
 
@@ -187,14 +176,11 @@ public final class CallSession {
 			return;
 		}
 		long now = this.clock.getAsLong();
-		this.pacer.drain(now);
-		if (!this.pacer.isPlaying(now) || this.pacer.playedOutAt(now) != Long.MAX_VALUE) {
-			this.sink.idle();
-		}
+		this.playout.tick(now);
 		if (this.pending != null) {
 			runPendingWhenHeard(now);
 		}
-		else if (this.outcome == null) {
+		else if (this.outcome == null && this.state != CallState.SWITCHING) {
 			// Once a transfer or hang-up is under way, no timer may start another goodbye.
 			checkTimers(now);
 		}
@@ -205,7 +191,7 @@ public final class CallSession {
 			streamClosed();
 		}
 		else {
-			this.sink.onEslEvent(event);
+			this.playout.onEslEvent(event);
 		}
 	}
 
@@ -221,12 +207,26 @@ public final class CallSession {
 
 	/** Statistics for logs and benchmarks. */
 	public synchronized long underruns() {
-		return this.pacer.underruns();
+		return this.playout.underruns();
 	}
 
 	/** Statistics for logs and benchmarks: ticks that came too late to keep FreeSWITCH fed. */
 	public synchronized long lateFrames() {
-		return this.pacer.lateFrames();
+		return this.playout.lateFrames();
+	}
+
+	private void listen(RealtimeConversation conversation) {
+		conversation.events()
+			.subscribe((event) -> onProviderEvent(conversation, event, this.clock.getAsLong()),
+					(error) -> providerLost(conversation, error.toString(), true),
+					() -> providerLost(conversation, "the provider closed the session", true));
+	}
+
+	/** Asks the current provider to speak; failing to ask is the provider failing. */
+	private void respond(String instructions) {
+		RealtimeConversation conversation = this.link.conversation();
+		conversation.respond(instructions)
+			.subscribe(null, (error) -> providerLost(conversation, error.toString(), true));
 	}
 
 	private void onAgentAudio(byte[] audio, long arrivedAt, long now) {
@@ -234,7 +234,7 @@ public final class CallSession {
 			return;
 		}
 		this.responseInProgress = true;
-		this.lastActivity = now;
+		this.timers.activity(now);
 		if (this.state == CallState.LISTENING) {
 			moveTo(CallState.RESPONDING);
 		}
@@ -245,17 +245,14 @@ public final class CallSession {
 		if (this.pending != null) {
 			this.pending.audioHeard();
 		}
-		// Added latency is measured only for audio the pacer may send at once; queued audio waits by design.
-		this.deltaArrivedAt = this.pacer.hasWaitingFrames() ? -1 : arrivedAt;
-		this.pacer.enqueue(this.outbound.convert(audio), now);
-		this.deltaArrivedAt = -1;
+		this.playout.play(this.link.outbound().convert(audio), arrivedAt, now);
 	}
 
 	private void onResponseDone(long now) {
-		this.pacer.endItem(now);
+		this.playout.endItem(now);
 		this.dropping = false;
 		this.responseInProgress = false;
-		this.lastActivity = now;
+		this.timers.activity(now);
 		if (this.state == CallState.GREETING || this.state == CallState.RESPONDING) {
 			moveTo(CallState.LISTENING);
 		}
@@ -265,19 +262,18 @@ public final class CallSession {
 	}
 
 	private void bargeIn(long now) {
-		long heard = this.pacer.clear(now);
-		this.sink.clear();
+		long heard = this.playout.clear(now);
 		this.dropping = this.responseInProgress;
 		this.metrics.bargeIn();
 		if (this.state != CallState.LISTENING) {
 			moveTo(CallState.LISTENING);
 		}
-		this.conversation.interrupt(heard).subscribe(null, (error) -> logger.warn("Interrupt failed on call {}: {}",
-				this.context.callUuid(), error.toString()));
+		this.link.conversation().interrupt(heard).subscribe(null, (error) -> logger
+			.warn("Interrupt failed on call {}: {}", this.context.callUuid(), error.toString()));
 	}
 
-	private synchronized void onToolResult(String callId, ToolResult result) {
-		if (this.state == CallState.ENDED) {
+	private synchronized void onToolResult(RealtimeConversation from, String callId, ToolResult result) {
+		if (this.state == CallState.ENDED || from != this.link.conversation()) {
 			return;
 		}
 		FollowUp followUp = result.followUp();
@@ -293,12 +289,12 @@ public final class CallSession {
 		else if (followUp instanceof FollowUp.MessageTaken taken) {
 			this.messages.add(taken.text());
 		}
-		this.conversation.sendToolResult(callId, result.outputJson())
-			.subscribe(null, (error) -> providerLost(error.toString()));
+		from.sendToolResult(callId, result.outputJson())
+			.subscribe(null, (error) -> providerLost(from, error.toString(), true));
 	}
 
 	private void runPendingWhenHeard(long now) {
-		if (!this.pending.announced(this.responseInProgress, now) || now < this.pacer.playedOutAt(now)) {
+		if (!this.pending.announced(this.responseInProgress, now) || now < this.playout.playedOutAt(now)) {
 			return;
 		}
 		PendingAction action = this.pending;
@@ -321,24 +317,18 @@ public final class CallSession {
 		this.outcome = null;
 		if (this.state == CallState.TRANSFERRING) {
 			moveTo(CallState.LISTENING);
-			this.conversation.respond("The transfer to " + transfer.destinationName() + " did not go through. "
-					+ "Apologise briefly and offer to take a message.").subscribe(null, (e) -> providerLost(e.toString()));
+			respond("The transfer to " + transfer.destinationName() + " did not go through. "
+					+ "Apologise briefly and offer to take a message.");
 		}
 	}
 
 	private void checkTimers(long now) {
-		if (now - this.acceptedAt > this.timeouts.maxDuration().toNanos()) {
-			sayGoodbye("maximum call duration reached");
-		}
-		else if (this.state == CallState.LISTENING && !this.pacer.isPlaying(now) && !this.responseInProgress
-				&& now - this.lastActivity > this.timeouts.idle().toNanos()) {
-			this.lastActivity = now;
-			if (this.reprompts++ == 0) {
-				this.conversation.respond("The caller has been silent. Ask briefly whether they are still there.")
-					.subscribe(null, (error) -> providerLost(error.toString()));
-			}
-			else {
-				sayGoodbye("caller silent");
+		boolean waiting = this.state == CallState.LISTENING && !this.playout.isPlaying(now) && !this.responseInProgress;
+		switch (this.timers.check(now, waiting)) {
+			case MAX_DURATION -> sayGoodbye("maximum call duration reached");
+			case REPROMPT -> respond("The caller has been silent. Ask briefly whether they are still there.");
+			case SILENT -> sayGoodbye("caller silent");
+			case NOTHING -> {
 			}
 		}
 	}
@@ -347,45 +337,99 @@ public final class CallSession {
 		moveTo(CallState.ENDING);
 		this.pending = PendingAction.afterNextReply(new FollowUp.HangUp(reason), CallOutcome.hungUp(reason), deadline());
 		String farewell = this.context.secretary().prompts().farewell();
-		this.conversation.respond((farewell == null || farewell.isBlank()) ? "Say a short, polite goodbye."
-				: "Say exactly: " + farewell).subscribe(null, (error) -> providerLost(error.toString()));
+		respond((farewell == null || farewell.isBlank()) ? "Say a short, polite goodbye." : "Say exactly: " + farewell);
 	}
 
-	private synchronized void providerLost(String reason) {
-		if (this.state == CallState.ENDED || this.outcome != null) {
+	/**
+	 * The provider failed. In the middle of the conversation, and unless it refused us (another provider would not
+	 * do better), the call moves to the next provider while the caller hears the holding phrase; otherwise, or
+	 * without a next provider, the caller hears the apology and the call ends.
+	 */
+	private synchronized void providerLost(RealtimeConversation lost, String reason, boolean switchable) {
+		if (lost != this.link.conversation() || this.providerFailed || this.state == CallState.ENDED
+				|| this.outcome != null) {
 			return;
 		}
-		logger.warn("Provider {} lost on call {} of domain {}: {}", this.context.provider(), this.context.callUuid(),
-				this.context.domain().value(), reason);
-		CallOutcome failed = CallOutcome.failed("provider lost: " + reason);
-		long now = this.clock.getAsLong();
-		this.pacer.clear(now);
-		this.sink.clear();
+		this.providerFailed = true;
+		logger.warn("Realtime provider {} failed on call {} of domain {} in state {}: {}", this.context.provider(),
+				this.context.callUuid(), this.context.domain().value(), this.state, reason);
+		this.playout.clear(this.clock.getAsLong());
 		this.dropping = true;
 		this.responseInProgress = false;
+		if (!switchable || !this.state.allowsBargeIn()) {
+			apologise(reason);
+			return;
+		}
+		moveTo(CallState.SWITCHING);
+		String from = this.context.provider();
+		Sinks.Empty<Void> held = Sinks.empty();
+		this.failover.next(this.context, reason, () -> holdOn(held))
+			.flatMap((opened) -> held.asMono().timeout(HOLDING_PHRASE_WAIT, Mono.empty()).thenReturn(opened))
+			.subscribe((opened) -> switchTo(opened, from, reason), (error) -> noNextProvider(reason));
+	}
+
+	private synchronized void holdOn(Sinks.Empty<Void> held) {
+		speak(this.failover.holdingPhrase(this.context, callFormat(this.context).sampleRate()), held::tryEmitEmpty);
+	}
+
+	private synchronized void switchTo(ProviderFailover.Opened opened, String from, String reason) {
+		if (this.state != CallState.SWITCHING) {
+			close(opened.conversation());
+			return;
+		}
+		RealtimeConversation old = this.link.conversation();
+		this.link = Link.to(opened.conversation(), this.context);
+		this.context = this.context.withProvider(opened.provider());
+		this.providerFailed = false;
+		this.log.providerSwitched(this.context, from, reason);
+		close(old);
+		this.dropping = false;
+		this.timers.activity(this.clock.getAsLong());
+		moveTo(CallState.LISTENING);
+		listen(opened.conversation());
+		// The caller's last words had no answer when the provider failed: the new one owes it. Otherwise it listens.
+		String unanswered = this.failover.unansweredCallerWords();
+		if (unanswered != null) {
+			respond("You are taking over this call after a technical pause; do not greet again. Answer the caller's "
+					+ "last words: \"" + unanswered + "\"");
+		}
+	}
+
+	private synchronized void noNextProvider(String reason) {
+		if (this.state == CallState.SWITCHING) {
+			apologise(reason);
+		}
+	}
+
+	private void apologise(String reason) {
 		if (this.state != CallState.ENDING) {
 			moveTo(CallState.ENDING);
 		}
+		CallOutcome failed = CallOutcome.failed("provider lost: " + reason);
 		this.pending = PendingAction.afterNextReply(new FollowUp.HangUp("provider lost"), failed, deadline());
-		this.apology.audio(this.context, callFormat(this.context).sampleRate())
-			.subscribe(this::playApology, (error) -> {
-				logger.warn("No apology for call {}: {}", this.context.callUuid(), error.toString());
-				apologyQueued();
-			}, this::apologyQueued);
+		speak(this.failover.apology(this.context, callFormat(this.context).sampleRate()), () -> {
+		});
 	}
 
-	private synchronized void playApology(byte[] pcm) {
-		long now = this.clock.getAsLong();
-		this.pacer.enqueue(pcm, now);
+	/** Plays words of the bridge's own; {@code then} runs once they are queued, or could not be spoken. */
+	private void speak(Mono<byte[]> audio, Runnable then) {
+		audio.subscribe(this::playSpoken, (error) -> {
+			logger.warn("Could not speak to the caller of call {}: {}", this.context.callUuid(), error.toString());
+			spoken(then);
+		}, () -> spoken(then));
 	}
 
-	private synchronized void apologyQueued() {
+	private synchronized void playSpoken(byte[] pcm) {
+		this.playout.play(pcm, -1, this.clock.getAsLong());
+	}
+
+	private synchronized void spoken(Runnable then) {
+		this.playout.endItem(this.clock.getAsLong());
 		if (this.pending != null) {
-			long now = this.clock.getAsLong();
-			this.pacer.endItem(now);
 			this.pending.audioHeard();
 			this.pending.responseDone();
 		}
+		then.run();
 	}
 
 	private void finish(CallOutcome finalOutcome) {
@@ -394,28 +438,19 @@ public final class CallSession {
 		}
 		this.state = CallState.ENDED;
 		this.log.ended(finalOutcome, this.messages);
-		this.metrics.ended(this.pacer.underruns(), this.pacer.lateFrames());
-		this.conversation.close().subscribe(null, (error) -> logger.debug("Closing the provider session: {}", error.toString()));
+		this.playout.ended();
+		close(this.link.conversation());
 		logger.info("Call {} of domain {} ended: {}{}", this.context.callUuid(), this.context.domain().value(),
 				finalOutcome.action(), (finalOutcome.reason() != null) ? " (" + finalOutcome.reason() + ")" : "");
 		this.onFinished.run();
 	}
 
-	private void sendFrame(byte[] frame) {
-		if (!this.firstAudioSent) {
-			this.firstAudioSent = true;
-			this.metrics.firstAudio(Duration.ofNanos(this.clock.getAsLong() - this.acceptedAt));
-		}
-		this.metrics.frameOut();
-		this.sink.play(frame);
-		if (this.deltaArrivedAt >= 0) {
-			this.metrics.outboundLatency(this.clock.getAsLong() - this.deltaArrivedAt);
-			this.deltaArrivedAt = -1;
-		}
+	private static void close(RealtimeConversation conversation) {
+		conversation.close().subscribe(null, (error) -> logger.debug("Closing a provider session: {}", error.toString()));
 	}
 
 	private long deadline() {
-		return this.clock.getAsLong() + this.timeouts.action().toNanos();
+		return this.timers.actionDeadline(this.clock.getAsLong());
 	}
 
 	private void moveTo(CallState next) {
@@ -426,8 +461,21 @@ public final class CallSession {
 	}
 
 	/** Agent audio always goes back as 16-bit PCM at the caller's rate, whatever the caller sends. */
-	private static AudioFormat callFormat(CallContext context) {
+	static AudioFormat callFormat(CallContext context) {
 		return new AudioFormat(AudioEncoding.PCM16, context.request().callerFormat().sampleRate(), 1);
+	}
+
+	/**
+	 * The current provider conversation with the converters between its formats and the call's, replaced as a whole
+	 * when the call moves to another provider.
+	 */
+	private record Link(RealtimeConversation conversation, AudioConverter inbound, AudioConverter outbound) {
+
+		static Link to(RealtimeConversation conversation, CallContext call) {
+			return new Link(conversation, new AudioConverter(call.request().callerFormat(), conversation.inputFormat()),
+					new AudioConverter(conversation.outputFormat(), callFormat(call)));
+		}
+
 	}
 
 }

@@ -18,7 +18,6 @@ import org.voiceai.database.SqlBooleans;
 import org.voiceai.providers.ProviderType;
 import org.voiceai.providers.manager.ProviderManager;
 import org.voiceai.providers.manager.ProviderSelector;
-import org.voiceai.providers.realtime.RealtimeConversation;
 import org.voiceai.providers.realtime.RealtimeSessionSpec;
 import org.voiceai.realtime.config.RealtimeProperties;
 import org.voiceai.realtime.playback.PlaybackSink;
@@ -36,7 +35,8 @@ import org.voiceai.tenant.SecretaryRepository;
 /**
  * Turns an accepted stream into a running {@link CallSession}: checks the domain and the secretary (scoped to the
  * call's domain), the domain's concurrent-call limit, and opens the secretary's realtime provider with failover to
- * the domain's other realtime rows. Each refusal carries its own close code.
+ * the domain's other realtime rows, through the call's {@link ProviderFailover} (which later moves the call to the
+ * next of them if its provider fails mid-call). Each refusal carries its own close code.
  */
 public class CallSessionFactory {
 
@@ -56,7 +56,7 @@ public class CallSessionFactory {
 
 	private final CallMetrics metrics;
 
-	private final Apology apology;
+	private final Speech speech;
 
 	private final CallControls controls;
 
@@ -69,7 +69,7 @@ public class CallSessionFactory {
 	private final LongSupplier nanoClock;
 
 	public CallSessionFactory(DatabaseClient database, SecretaryRepository secretaries, ProviderManager providers,
-			ConcurrentCalls admission, ToolRegistry tools, CallRecorder recorder, CallMetrics metrics, Apology apology,
+			ConcurrentCalls admission, ToolRegistry tools, CallRecorder recorder, CallMetrics metrics, Speech speech,
 			CallControls controls, InstructionsBuilder instructions, RealtimeProperties properties, Clock clock,
 			LongSupplier nanoClock) {
 		this.database = database;
@@ -79,7 +79,7 @@ public class CallSessionFactory {
 		this.tools = tools;
 		this.recorder = recorder;
 		this.metrics = metrics;
-		this.apology = apology;
+		this.speech = speech;
 		this.controls = controls;
 		this.instructions = instructions;
 		this.properties = properties;
@@ -113,12 +113,18 @@ public class CallSessionFactory {
 			Consumer<CallSession> onFinished) {
 		RealtimeSessionSpec spec = new RealtimeSessionSpec(this.instructions.build(secretary), null,
 				secretary.language(), request.callerFormat(), this.tools.specifications());
-		return this.providers
-			.execute(request.domain(), ProviderType.REALTIME, ProviderSelector.byId(secretary.providers().realtime()),
-					(provider) -> provider.instance()
-						.open(spec)
-						.timeout(this.properties.providerConnectTimeout())
-						.map((conversation) -> new Opened(provider.providerName(), conversation)))
+		ProviderSelector selector = ProviderSelector.byId(secretary.providers().realtime());
+		ProviderFailover failover = new ProviderFailover((session, eligible, attempting) -> this.providers
+			.execute(request.domain(), ProviderType.REALTIME, selector, (row) -> eligible.test(row.providerUuid()),
+					(provider) -> {
+						attempting.accept(provider.context().providerUuid());
+						return provider.instance()
+							.open(session)
+							.timeout(this.properties.providerConnectTimeout())
+							.map((conversation) -> new ProviderFailover.Opened(provider.context().providerUuid(),
+									provider.providerName(), conversation));
+					}), spec, this.speech, this.metrics);
+		return failover.first()
 			.onErrorMap((error) -> !(error instanceof StreamRefusedException), (error) -> {
 				logger.warn("No realtime provider for call {} of domain {}: {}", request.call(),
 						request.domain().value(), error.getMessage());
@@ -131,7 +137,7 @@ public class CallSessionFactory {
 				CallSession[] self = new CallSession[1];
 				CallSession session = new CallSession(context, opened.conversation(), sinkFactory.apply(context),
 						this.properties.lead(), this.controls.forCall(request.call()), this.tools,
-						new CallLog(this.recorder, context), this.metrics.call(context), this.apology,
+						new CallLog(this.recorder, context), this.metrics.call(context), failover,
 						timeouts(secretary), this.nanoClock, () -> {
 							this.admission.release(request.domain().value(), request.call()).subscribe();
 							onFinished.accept(self[0]);
@@ -175,9 +181,6 @@ public class CallSessionFactory {
 			.bind("uuid", secretary)
 			.map((row, metadata) -> row.get("domain_uuid", UUID.class))
 			.one();
-	}
-
-	private record Opened(String provider, RealtimeConversation conversation) {
 	}
 
 }

@@ -8,12 +8,15 @@ import java.util.Set;
  * Where a call is. The allowed moves are this one table; {@link CallSession} refuses any other.
  * <pre>
  * CONNECTING ─▶ GREETING ─▶ LISTENING ◀─▶ RESPONDING
- *      │            │           │              │
- *      └────────────┴─────┬─────┴──────────────┘
- *                         ▼
- *              TRANSFERRING / ENDING ─▶ ENDED
+ *      │            │        ▲  │              │
+ *      │            └──▶ SWITCHING ◀───────────┤   (provider failed: to the next one)
+ *      │                      │                │
+ *      └──────────────────────┴───┬────────────┘
+ *                                 ▼
+ *                  TRANSFERRING / ENDING ─▶ ENDED
  * </pre>
- * Every state may go straight to {@code ENDED} (the caller hung up, or the stream broke).
+ * Every state may go straight to {@code ENDED} (the caller hung up, or the stream broke). {@code SWITCHING} goes
+ * back to {@code LISTENING} on the next provider, or to {@code ENDING} (the apology) when there is none.
  */
 public enum CallState {
 
@@ -29,6 +32,9 @@ public enum CallState {
 	/** The agent is answering. */
 	RESPONDING,
 
+	/** The provider failed mid-call; the caller hears the holding phrase while the next provider connects. */
+	SWITCHING,
+
 	/** The transfer announcement is playing; then the call is transferred. */
 	TRANSFERRING,
 
@@ -40,9 +46,10 @@ public enum CallState {
 
 	private static final Map<CallState, Set<CallState>> NEXT = Map.of(
 			CONNECTING, EnumSet.of(GREETING, LISTENING, ENDING, ENDED),
-			GREETING, EnumSet.of(LISTENING, RESPONDING, TRANSFERRING, ENDING, ENDED),
-			LISTENING, EnumSet.of(RESPONDING, TRANSFERRING, ENDING, ENDED),
-			RESPONDING, EnumSet.of(LISTENING, RESPONDING, TRANSFERRING, ENDING, ENDED),
+			GREETING, EnumSet.of(LISTENING, RESPONDING, SWITCHING, TRANSFERRING, ENDING, ENDED),
+			LISTENING, EnumSet.of(RESPONDING, SWITCHING, TRANSFERRING, ENDING, ENDED),
+			RESPONDING, EnumSet.of(LISTENING, RESPONDING, SWITCHING, TRANSFERRING, ENDING, ENDED),
+			SWITCHING, EnumSet.of(LISTENING, ENDING, ENDED),
 			TRANSFERRING, EnumSet.of(LISTENING, ENDING, ENDED),
 			ENDING, EnumSet.of(ENDED),
 			ENDED, EnumSet.noneOf(CallState.class));

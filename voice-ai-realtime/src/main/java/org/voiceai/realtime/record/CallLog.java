@@ -21,7 +21,8 @@ public final class CallLog {
 
 	private final CallRecorder recorder;
 
-	private final CallContext call;
+	/** The call as it is now, replaced when it moves to another provider; used under the call session's lock. */
+	private CallContext call;
 
 	private final Sinks.Many<Mono<Void>> writes = Sinks.many().unicast().onBackpressureBuffer();
 
@@ -45,18 +46,27 @@ public final class CallLog {
 	}
 
 	public void started() {
-		submit(Mono.defer(() -> this.recorder.started(this.call)));
+		CallContext now = this.call;
+		submit(Mono.defer(() -> this.recorder.started(now)));
 	}
 
 	public void utterance(boolean fromCaller, String text) {
 		if (text != null && !text.isBlank()) {
-			submit(Mono.defer(() -> this.recorder.utterance(this.call, fromCaller, text.strip())));
+			CallContext now = this.call;
+			submit(Mono.defer(() -> this.recorder.utterance(now, fromCaller, text.strip())));
 		}
+	}
+
+	/** The call moved to another provider: later utterances are recorded as its. */
+	public void providerSwitched(CallContext switched, String from, String reason) {
+		this.call = switched;
+		submit(Mono.defer(() -> this.recorder.providerSwitched(switched, from, reason)));
 	}
 
 	/** The last write: the outcome. {@link #finished()} completes once it is stored. */
 	public void ended(CallOutcome outcome, List<String> messages) {
-		submit(Mono.defer(() -> this.recorder.ended(this.call, outcome, List.copyOf(messages))));
+		CallContext now = this.call;
+		submit(Mono.defer(() -> this.recorder.ended(now, outcome, List.copyOf(messages))));
 		this.writes.tryEmitComplete();
 	}
 

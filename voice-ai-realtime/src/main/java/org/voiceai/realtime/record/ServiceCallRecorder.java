@@ -17,7 +17,8 @@ import org.voiceai.realtime.call.CallOutcome;
 
 /**
  * Keeps a call's conversation in voice-ai-service, which owns conversations, their webhook outbox and their API:
- * {@code PUT /conversations/{call}} at start, {@code POST /conversations/{call}/messages} per utterance,
+ * {@code PUT /conversations/{call}} at start, {@code POST /conversations/{call}/messages} per utterance (with the
+ * realtime provider that served it) and for the note of a provider switch (role {@code system}),
  * {@code POST /conversations/{call}/end} at the end (which queues the call-end webhook). Transient failures (the
  * service restarting, a 5xx) are retried with backoff; a refusal (4xx) is not, and is logged by the {@link CallLog}.
  */
@@ -49,6 +50,19 @@ public class ServiceCallRecorder implements CallRecorder {
 		body.put("secretary_uuid", call.secretary().uuid());
 		body.put("role", fromCaller ? "user" : "assistant");
 		body.put("content", text);
+		body.put("provider", call.provider());
+		body.put("caller_id_number", call.callerIdNumber());
+		body.put("processing_mode", "realtime");
+		return send(this.service.post().uri("/api/v1/conversations/{call}/messages", call.callUuid()), call, body);
+	}
+
+	@Override
+	public Mono<Void> providerSwitched(CallContext call, String from, String reason) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("secretary_uuid", call.secretary().uuid());
+		body.put("role", "system");
+		body.put("content", "Realtime provider switched from " + from + " to " + call.provider() + ": " + reason);
+		body.put("provider", call.provider());
 		body.put("caller_id_number", call.callerIdNumber());
 		body.put("processing_mode", "realtime");
 		return send(this.service.post().uri("/api/v1/conversations/{call}/messages", call.callUuid()), call, body);

@@ -9,14 +9,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.voiceai.audio.AudioFormat;
 import org.voiceai.providers.realtime.ProviderEvent;
-import org.voiceai.providers.realtime.RealtimeConversation;
 import org.voiceai.realtime.TestCalls;
 import org.voiceai.realtime.config.ReturnMode;
 import org.voiceai.realtime.playback.PlaybackSink;
@@ -62,6 +58,11 @@ class CallSessionTimersTest {
 			}
 
 			@Override
+			public Mono<Void> providerSwitched(CallContext call, String from, String reason) {
+				return Mono.empty();
+			}
+
+			@Override
 			public Mono<Void> ended(CallContext call, CallOutcome outcome, List<String> messages) {
 				CallSessionTimersTest.this.outcomes.add(outcome);
 				return Mono.empty();
@@ -100,7 +101,7 @@ class CallSessionTimersTest {
 		};
 		this.session = new CallSession(context, this.conversation, sink, Duration.ofMillis(60), calls,
 				new ToolRegistry(List.of(), JsonMapper.builder().build()), new CallLog(recorder, context),
-				new CallMetrics(new SimpleMeterRegistry()).call(context), (call, rate) -> Mono.empty(),
+				new CallMetrics(new SimpleMeterRegistry()).call(context), ScriptedConversation.noFailover(),
 				new CallTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(600), Duration.ofSeconds(20)), this.now::get,
 				() -> {
 				});
@@ -179,54 +180,6 @@ class CallSessionTimersTest {
 			this.now.addAndGet(10_000_000L);
 			this.session.tick();
 		}
-	}
-
-	/** Our own interface, scripted: records what the session asked the provider to say. */
-	static final class ScriptedConversation implements RealtimeConversation {
-
-		final List<String> requests = new ArrayList<>();
-
-		final Sinks.Many<ProviderEvent> events = Sinks.many().unicast().onBackpressureBuffer();
-
-		@Override
-		public AudioFormat inputFormat() {
-			return AudioFormat.PCM16_24K;
-		}
-
-		@Override
-		public AudioFormat outputFormat() {
-			return AudioFormat.PCM16_24K;
-		}
-
-		@Override
-		public void sendAudio(byte[] audio) {
-		}
-
-		@Override
-		public Flux<ProviderEvent> events() {
-			return this.events.asFlux();
-		}
-
-		@Override
-		public Mono<Void> sendToolResult(String callId, String resultJson) {
-			return Mono.empty();
-		}
-
-		@Override
-		public Mono<Void> respond(String instructions) {
-			return Mono.fromRunnable(() -> this.requests.add(instructions));
-		}
-
-		@Override
-		public Mono<Void> interrupt(long playedMillis) {
-			return Mono.empty();
-		}
-
-		@Override
-		public Mono<Void> close() {
-			return Mono.fromRunnable(this.events::tryEmitComplete);
-		}
-
 	}
 
 }

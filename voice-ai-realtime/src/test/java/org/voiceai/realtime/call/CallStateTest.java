@@ -40,6 +40,20 @@ class CallStateTest {
 	}
 
 	@Test
+	void aFailedProviderIsReplacedOnlyInTheMiddleOfTheConversation() {
+		for (CallState state : EnumSet.of(CallState.GREETING, CallState.LISTENING, CallState.RESPONDING)) {
+			assertThat(state.canMoveTo(CallState.SWITCHING)).as(state.name()).isTrue();
+		}
+		assertThat(CallState.TRANSFERRING.canMoveTo(CallState.SWITCHING)).isFalse();
+		assertThat(CallState.ENDING.canMoveTo(CallState.SWITCHING)).isFalse();
+		// On the next provider the call listens; without one it apologises and ends.
+		assertThat(CallState.SWITCHING.canMoveTo(CallState.LISTENING)).isTrue();
+		assertThat(CallState.SWITCHING.canMoveTo(CallState.ENDING)).isTrue();
+		assertThat(CallState.SWITCHING.canMoveTo(CallState.RESPONDING)).isFalse();
+		assertThat(CallState.SWITCHING.allowsBargeIn()).isFalse();
+	}
+
+	@Test
 	void theCallerMayInterruptTheGreetingAndAnswers() {
 		assertThat(CallState.GREETING.allowsBargeIn()).isTrue();
 		assertThat(CallState.RESPONDING.allowsBargeIn()).isTrue();

@@ -12,8 +12,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
  *
  * @param domainUuid optional; when present it must equal the {@code X-Domain-UUID} header
  * @param secretaryUuid the secretary answering the call, in the header's domain
- * @param role {@code user} (the caller) or {@code assistant} (the secretary)
+ * @param role {@code user} (the caller), {@code assistant} (the secretary), or {@code system} (a note of the
+ * client's, such as the switch to another realtime provider mid-call)
  * @param content what was said
+ * @param provider the realtime provider ({@code provider_name}) that heard or said it; stored as the message's
+ * speech-to-text provider for the caller, its LLM and text-to-speech provider for the secretary
  * @param callerIdNumber the caller's number, kept when the conversation is opened
  * @param callerIdName the caller's name, kept when the conversation is opened
  * @param processingMode {@code realtime} unless given
@@ -22,6 +25,7 @@ public record AppendMessageRequest(@JsonProperty("domain_uuid") UUID domainUuid,
 		@JsonProperty("secretary_uuid") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID secretaryUuid,
 		@Schema(example = "user", requiredMode = Schema.RequiredMode.REQUIRED) String role,
 		@Schema(example = "Qual o horário de funcionamento?", requiredMode = Schema.RequiredMode.REQUIRED) String content,
+		@Schema(example = "openai_realtime") String provider,
 		@JsonProperty("caller_id_number") @Schema(example = "5511999990000") String callerIdNumber,
 		@JsonProperty("caller_id_name") String callerIdName,
 		@JsonProperty("processing_mode") @Schema(example = "realtime") String processingMode) {
@@ -40,6 +44,9 @@ public record AppendMessageRequest(@JsonProperty("domain_uuid") UUID domainUuid,
 		if (this.content.length() > MAX_CONTENT) {
 			throw new IllegalArgumentException("content is longer than " + MAX_CONTENT + " characters");
 		}
+		if (this.provider != null && this.provider.length() > 64) {
+			throw new IllegalArgumentException("provider is longer than 64 characters");
+		}
 		if (this.callerIdNumber != null && this.callerIdNumber.length() > 64) {
 			throw new IllegalArgumentException("caller_id_number is longer than 64 characters");
 		}
@@ -50,7 +57,18 @@ public record AppendMessageRequest(@JsonProperty("domain_uuid") UUID domainUuid,
 		return switch (value) {
 			case "user" -> MessageRole.USER;
 			case "assistant" -> MessageRole.ASSISTANT;
-			default -> throw new IllegalArgumentException("role must be user or assistant");
+			case "system" -> MessageRole.SYSTEM;
+			default -> throw new IllegalArgumentException("role must be user, assistant or system");
+		};
+	}
+
+	/** The stages {@link #provider} ran: hearing the caller, or answering; none for a note. */
+	StageProviders providers() {
+		String name = (this.provider == null || this.provider.isBlank()) ? null : this.provider.strip();
+		return switch (messageRole()) {
+			case USER -> new StageProviders(name, null, null);
+			case ASSISTANT -> new StageProviders(null, name, name);
+			default -> StageProviders.NONE;
 		};
 	}
 

@@ -91,7 +91,7 @@ class ConversationController {
 		TenantWebFilter.requireSameDomain(domain, request.domainUuid());
 		request.validate();
 		RecordedMessage message = new RecordedMessage(request.messageRole(), request.content().strip(), null, null,
-				null, null, null, null);
+				null, null, request.providers(), null);
 		return this.secretaries.find(domain, request.secretaryUuid())
 			.switchIfEmpty(Mono.error(() -> new SecretaryNotFoundException(request.secretaryUuid())))
 			.flatMap((secretary) -> this.recorder.open(domain, callUuid, secretary.uuid(), request.callerIdNumber(),

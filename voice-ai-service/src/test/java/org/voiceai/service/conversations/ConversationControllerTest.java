@@ -121,7 +121,7 @@ class ConversationControllerTest {
 		as(this.domain).post().uri("/api/v1/conversations/{call}/messages", call)
 			.bodyValue("""
 					{"secretary_uuid": "%s", "role": "user", "content": "Qual o horário?",
-					 "caller_id_number": "5511988887777"}""".formatted(secretary))
+					 "provider": "openai_realtime", "caller_id_number": "5511988887777"}""".formatted(secretary))
 			.exchange()
 			.expectStatus().isCreated()
 			.expectBody()
@@ -130,12 +130,20 @@ class ConversationControllerTest {
 		assertThat(conversation).isEqualTo(opened);
 		as(this.domain).post().uri("/api/v1/conversations/{call}/messages", call)
 			.bodyValue("""
-					{"secretary_uuid": "%s", "role": "assistant", "content": "Das 8h às 18h."}""".formatted(secretary))
+					{"secretary_uuid": "%s", "role": "system",
+					 "content": "Realtime provider switched from openai_realtime to gemini: connection lost"}"""
+				.formatted(secretary))
+			.exchange()
+			.expectStatus().isCreated();
+		as(this.domain).post().uri("/api/v1/conversations/{call}/messages", call)
+			.bodyValue("""
+					{"secretary_uuid": "%s", "role": "assistant", "content": "Das 8h às 18h.", "provider": "gemini"}"""
+				.formatted(secretary))
 			.exchange()
 			.expectStatus().isCreated()
 			.expectBody()
 			.jsonPath("$.conversation_uuid").isEqualTo(conversation)
-			.jsonPath("$.turn_number").isEqualTo(2);
+			.jsonPath("$.turn_number").isEqualTo(3);
 
 		as(this.domain).get().uri("/api/v1/conversations/{uuid}", conversation).exchange()
 			.expectStatus().isOk()
@@ -144,7 +152,13 @@ class ConversationControllerTest {
 			.jsonPath("$.conversation.caller_id_number").isEqualTo("5511988887777")
 			.jsonPath("$.messages[0].role").isEqualTo("user")
 			.jsonPath("$.messages[0].content").isEqualTo("Qual o horário?")
-			.jsonPath("$.messages[1].role").isEqualTo("assistant");
+			.jsonPath("$.messages[0].providers.stt").isEqualTo("openai_realtime")
+			.jsonPath("$.messages[1].role").isEqualTo("system")
+			.jsonPath("$.messages[1].content")
+			.isEqualTo("Realtime provider switched from openai_realtime to gemini: connection lost")
+			.jsonPath("$.messages[2].role").isEqualTo("assistant")
+			.jsonPath("$.messages[2].providers.llm").isEqualTo("gemini")
+			.jsonPath("$.messages[2].providers.tts").isEqualTo("gemini");
 	}
 
 	@Test
@@ -158,10 +172,10 @@ class ConversationControllerTest {
 			.expectStatus().isNotFound();
 		UUID own = this.tenants.secretary(this.domain, "Ana", null);
 		as(this.domain).post().uri("/api/v1/conversations/{call}/messages", call)
-			.bodyValue("{\"secretary_uuid\": \"%s\", \"role\": \"system\", \"content\": \"oi\"}".formatted(own))
+			.bodyValue("{\"secretary_uuid\": \"%s\", \"role\": \"tool\", \"content\": \"oi\"}".formatted(own))
 			.exchange()
 			.expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.detail").isEqualTo("role must be user or assistant");
+			.expectBody().jsonPath("$.detail").isEqualTo("role must be user, assistant or system");
 		assertThat(this.database.sql("SELECT count(*) FROM v_voice_conversations WHERE call_uuid = :call")
 			.bind("call", call).map((row, metadata) -> row.get(0, Long.class)).one().block()).isZero();
 	}

@@ -3,6 +3,7 @@ package org.voiceai.realtime.provider.elevenlabs;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -120,11 +121,29 @@ final class ElevenLabsAgentConversation implements RealtimeConversation, Provide
 			.doOnError((error) -> this.socket.close())
 			.doOnCancel(this.socket::close)
 			.then(Mono.fromSupplier(() -> {
+				if (!this.spec.history().isEmpty()) {
+					this.socket.send(this.wire.contextualUpdate(earlierTurns(this.spec.history())));
+				}
 				logger.info("ElevenLabs conversation " + this.conversationId + " open with agent "
 						+ this.settings.agentId() + " (in " + AgentAudioFormats.name(this.input) + ", out "
-						+ AgentAudioFormats.name(this.output) + ")");
+						+ AgentAudioFormats.name(this.output) + ")"
+						+ (this.spec.history().isEmpty() ? ""
+								: ", given " + this.spec.history().size() + " earlier turns as context"));
 				return this;
 			}));
+	}
+
+	/**
+	 * The conversation so far, for a call that moved here from another provider, as one {@code contextual_update}:
+	 * the agent takes it into account without answering it (the bridge asks for an answer if one is owed).
+	 */
+	static String earlierTurns(List<RealtimeSessionSpec.Turn> history) {
+		StringBuilder text = new StringBuilder("This call was moved to you from another assistant after a technical "
+				+ "problem; do not greet the caller again. The conversation so far:");
+		for (RealtimeSessionSpec.Turn turn : history) {
+			text.append('\n').append(turn.fromCaller() ? "Caller: " : "You: ").append(turn.text());
+		}
+		return text.toString();
 	}
 
 	private String initiation() {

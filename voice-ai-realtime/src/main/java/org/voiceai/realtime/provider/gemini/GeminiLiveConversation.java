@@ -98,8 +98,13 @@ final class GeminiLiveConversation implements RealtimeConversation {
 		this.mapper = new GeminiLiveEvents(settings.activityDetection().interrupts());
 	}
 
-	Mono<RealtimeConversation> start() {
-		return connect(null, List.of()).map((connection) -> {
+	/**
+	 * Opens the first connection. A call that moved here from another provider gives it the conversation so far as
+	 * context ({@code clientContent} without {@code turnComplete}), kept for later connections too.
+	 */
+	Mono<RealtimeConversation> start(List<Turn> earlier) {
+		this.mapper.carried(earlier);
+		return connect(null, earlier).map((connection) -> {
 			this.current = connection;
 			long now = System.nanoTime();
 			this.connectionDueNanos = now + this.settings.maxConnectionAge().toNanos();
@@ -107,7 +112,8 @@ final class GeminiLiveConversation implements RealtimeConversation {
 			this.sessionDueNanos = (sessionLimit != null) ? now + sessionLimit.toNanos() : Long.MAX_VALUE;
 			this.rotationTicks = Flux.interval(ROTATION_CHECK).subscribe((tick) -> rotateWhenDue());
 			logger.info("Gemini Live connection " + connection.id + " open (" + this.setup.model() + ", voice "
-					+ this.setup.voice() + ", PCM " + this.settings.inputSampleRate() + " Hz in, 24000 Hz out)");
+					+ this.setup.voice() + ", PCM " + this.settings.inputSampleRate() + " Hz in, 24000 Hz out"
+					+ (earlier.isEmpty() ? "" : ", carrying " + earlier.size() + " earlier turns") + ")");
 			return this;
 		});
 	}

@@ -260,6 +260,11 @@ final class GeminiLiveEvents {
 		return this.turnActive || this.callerSpeaking || !this.pendingCalls.isEmpty();
 	}
 
+	/** Turns of another provider's part of the call, given to the first connection: kept for later ones too. */
+	synchronized void carried(List<Turn> turns) {
+		turns.forEach(this::remember);
+	}
+
 	/** The conversation so far, oldest first. */
 	synchronized List<Turn> history() {
 		return List.copyOf(this.history);

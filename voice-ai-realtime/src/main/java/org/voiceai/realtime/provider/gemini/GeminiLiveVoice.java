@@ -1,13 +1,16 @@
 package org.voiceai.realtime.provider.gemini;
 
-import tools.jackson.databind.json.JsonMapper;
+import java.util.List;
+
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.voiceai.providers.realtime.RealtimeConversation;
 import org.voiceai.providers.realtime.RealtimeSessionSpec;
 import org.voiceai.providers.realtime.RealtimeVoice;
 import org.voiceai.realtime.provider.gemini.GeminiLiveSettings.ActivityDetection;
 import org.voiceai.realtime.provider.gemini.internal.LiveMessages;
+import org.voiceai.realtime.provider.gemini.internal.Turn;
 
 /**
  * Gemini Live (BidiGenerateContent) for one provider row. {@link #open} connects a WebSocket per call, sends
@@ -40,7 +43,12 @@ public final class GeminiLiveVoice implements RealtimeVoice {
 					spec.tools(), this.wire.realtimeInputConfig(vad.startSensitivity(), vad.endSensitivity(),
 							vad.prefixPaddingMs(), vad.silenceDurationMs(), vad.interrupts()),
 					this.settings.sessionResumption(), null, this.settings.contextCompression());
-			return new GeminiLiveConversation(this.settings, setup, this.wire, this.json).start();
+			List<Turn> history = spec.history()
+				.stream()
+				.map((turn) -> turn.fromCaller() ? new Turn.CallerText(turn.text())
+						: (Turn) new Turn.AgentText(turn.text()))
+				.toList();
+			return new GeminiLiveConversation(this.settings, setup, this.wire, this.json).start(history);
 		});
 	}
 

@@ -69,6 +69,9 @@ final class OpenAiRealtimeConversation implements RealtimeConversation {
 
 	private final OpenAiRealtimeEvents mapper;
 
+	/** The conversation so far when the call moved here from another provider; empty for a new call. */
+	private final List<ConversationItem> seeded;
+
 	private final Sinks.Many<ProviderEvent> events = Sinks.many().unicast().onBackpressureBuffer();
 
 	private final AtomicBoolean ended = new AtomicBoolean();
@@ -99,14 +102,22 @@ final class OpenAiRealtimeConversation implements RealtimeConversation {
 				settings.transcriptionModel(), ClientEvents.transcriptionLanguage(spec.language()),
 				settings.noiseReduction(), spec.tools());
 		this.mapper = new OpenAiRealtimeEvents(this.format);
+		this.seeded = spec.history()
+			.stream()
+			.map((turn) -> turn.fromCaller() ? new ConversationItem.CallerText(turn.text())
+					: (ConversationItem) new ConversationItem.AssistantText(turn.text()))
+			.toList();
 	}
 
+	/** Opens the first session; a call that moved here from another provider gets its history as items first. */
 	Mono<RealtimeConversation> start() {
-		return connect(List.of()).map((session) -> {
+		this.mapper.carried(this.seeded);
+		return connect(this.seeded).map((session) -> {
 			this.current = session;
 			scheduleRotation();
 			logger.info("OpenAI Realtime session " + session.id + " open (" + this.settings.model() + ", "
-					+ this.format.encoding() + " " + this.format.sampleRate() + " Hz)");
+					+ this.format.encoding() + " " + this.format.sampleRate() + " Hz"
+					+ (this.seeded.isEmpty() ? "" : ", carrying " + this.seeded.size() + " earlier turns") + ")");
 			return this;
 		});
 	}

@@ -175,6 +175,11 @@ final class OpenAiRealtimeEvents {
 		}
 	}
 
+	/** Turns of another provider's part of the call, given to the first session: kept for later sessions too. */
+	synchronized void carried(List<ConversationItem> items) {
+		items.forEach((item) -> remember(null, item));
+	}
+
 	/** A result the bridge sent for a tool call, kept for a fresh session. */
 	synchronized void toolResult(String callId, String output) {
 		remember(null, new ConversationItem.FunctionCallOutput(callId, output));

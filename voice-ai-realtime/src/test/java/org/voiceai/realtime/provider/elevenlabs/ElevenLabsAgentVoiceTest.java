@@ -68,6 +68,24 @@ class ElevenLabsAgentVoiceTest {
 	}
 
 	@Test
+	void aCallMovedHereGetsItsHistoryAsOneContextualUpdate() {
+		this.elevenlabs.agent(AGENT).allowOverrides("prompt", "first_message");
+		Map<String, Object> row = ElevenLabsAgentTestKit.row(this.elevenlabs.baseUrl(), AGENT, null);
+		this.conversation = new ElevenLabsAgentVoiceFactory(ElevenLabsAgentTestKit.JSON)
+			.create(ElevenLabsAgentTestKit.config(row))
+			.open(new RealtimeSessionSpec(INSTRUCTIONS, null, "pt-BR", AudioFormat.PCM16_8K, List.of(TRANSFER))
+				.withHistory(List.of(RealtimeSessionSpec.Turn.caller("Do you fix boilers?"),
+						RealtimeSessionSpec.Turn.agent("Yes, every day."))))
+			.block(Duration.ofSeconds(10));
+		FakeAgentConversation agent = this.elevenlabs.awaitConversation().awaitInitiated();
+
+		String update = agent.awaitReceived("contextual_update").path("text").asString();
+		assertThat(update).contains("do not greet the caller again", "Caller: Do you fix boilers?",
+				"You: Yes, every day.");
+		assertThat(agent.received("user_message")).isEmpty();
+	}
+
+	@Test
 	void overridesCarryThePromptAndASilentFirstMessageAndTheGreetingIsAskedFor() {
 		FakeAgentConversation agent = openDefault();
 		Events events = new Events(this.conversation);

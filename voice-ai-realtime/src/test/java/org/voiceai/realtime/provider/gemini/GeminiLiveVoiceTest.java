@@ -231,6 +231,23 @@ class GeminiLiveVoiceTest {
 	}
 
 	@Test
+	void aCallMovedHereGetsItsHistoryAsClientTurnsThatAskForNoReply() {
+		this.conversation = voice(Map.of())
+			.open(spec().withHistory(List.of(RealtimeSessionSpec.Turn.caller("Do you fix boilers?"),
+					RealtimeSessionSpec.Turn.agent("Yes, every day."))))
+			.block(Duration.ofSeconds(10));
+		FakeLiveSession session = this.gemini.awaitSession().awaitSetupComplete();
+
+		JsonNode content = session.awaitReceived("clientContent");
+		assertThat(content.path("turnComplete").asBoolean(true)).isFalse();
+		JsonNode turns = content.path("turns");
+		assertThat(turns.get(0).path("role").asString()).isEqualTo("user");
+		assertThat(turns.get(0).path("parts").get(0).path("text").asString()).isEqualTo("Do you fix boilers?");
+		assertThat(turns.get(1).path("role").asString()).isEqualTo("model");
+		assertThat(turns.get(1).path("parts").get(0).path("text").asString()).isEqualTo("Yes, every day.");
+	}
+
+	@Test
 	void respondSendsTheInstructionAsACompleteClientTurn() {
 		RealtimeConversation conversation = open(Map.of());
 		Events events = new Events(conversation);

@@ -109,6 +109,29 @@ class OpenAiRealtimeVoiceTest {
 	}
 
 	@Test
+	void aCallMovedHereGetsItsHistoryAsMessageItemsAfterTheSessionIsConfigured() {
+		this.conversation = voice(Map.of())
+			.open(new RealtimeSessionSpec("Hi", null, "en", AudioFormat.PCM16_8K, List.of())
+				.withHistory(List.of(RealtimeSessionSpec.Turn.caller("Do you fix boilers?"),
+						RealtimeSessionSpec.Turn.agent("Yes, every day."))))
+			.block(Duration.ofSeconds(10));
+		FakeRealtimeSession session = this.openai.awaitSession();
+		List<JsonNode> items = session.awaitReceived("conversation.item.create", 2);
+
+		JsonNode caller = items.get(0).path("item");
+		assertThat(caller.path("role").asString()).isEqualTo("user");
+		assertThat(caller.path("content").get(0).path("type").asString()).isEqualTo("input_text");
+		assertThat(caller.path("content").get(0).path("text").asString()).isEqualTo("Do you fix boilers?");
+		JsonNode agent = items.get(1).path("item");
+		assertThat(agent.path("role").asString()).isEqualTo("assistant");
+		assertThat(agent.path("content").get(0).path("type").asString()).isEqualTo("output_text");
+		assertThat(agent.path("content").get(0).path("text").asString()).isEqualTo("Yes, every day.");
+		// Context only: the bridge decides whether the new provider speaks.
+		assertThat(session.received("response.create")).isEmpty();
+		assertThat(session.errorsSent()).isEmpty();
+	}
+
+	@Test
 	void semanticVadAndACallVoiceOverrideTheRowDefaults() {
 		this.conversation = voice(Map.of("turn_detection", "semantic_vad", "vad_eagerness", "low"))
 			.open(new RealtimeSessionSpec("Hi", "sage", "en", AudioFormat.PCM16_16K, List.of()))
