@@ -203,7 +203,8 @@ final class DeepgramLive implements ProviderSocket.Listener {
 			return new ProviderEvent.ProviderError("connection_lost", "Deepgram connection lost"
 					+ ((error != null) ? ": " + error.getMessage() : ""), true);
 		}
-		String text = "Deepgram closed the live stream " + this.requestId + ": " + status.code() + " " + status.reason();
+		String text = "Deepgram closed the live stream" + ((this.requestId != null) ? " " + this.requestId : "") + ": "
+				+ status.code() + " " + status.reason();
 		return new ProviderEvent.ProviderError("deepgram_closed_" + status.code(), text, status.code() != 1008);
 	}
 
