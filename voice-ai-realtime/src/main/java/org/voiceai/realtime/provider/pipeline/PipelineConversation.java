@@ -5,7 +5,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
@@ -48,6 +51,9 @@ import org.voiceai.providers.tts.SpeechRequest;
  * The history (system instructions, caller turns, bridge instructions, replies, tool calls and results) lives here.
  * After a barge-in it keeps only the sentences whose audio had started playing by the time the caller interrupted:
  * an approximation at sentence granularity, as the bridge reports played time, not words.
+ * <p>
+ * Threads: Deepgram's event loop, the model's stream and the speech requests change the state under one lock and
+ * queue their events; events are delivered after the lock is released (see {@link #deliver()}).
  */
 final class PipelineConversation implements RealtimeConversation, DeepgramLive.Listener {
 
@@ -77,7 +83,15 @@ final class PipelineConversation implements RealtimeConversation, DeepgramLive.L
 
 	private final AtomicBoolean ended = new AtomicBoolean();
 
-	// Conversation state, guarded by this.events.
+	private final AtomicBoolean completed = new AtomicBoolean();
+
+	private final Queue<ProviderEvent> outbox = new ConcurrentLinkedQueue<>();
+
+	private final AtomicInteger delivering = new AtomicInteger();
+
+	private final Object lock = new Object();
+
+	// Conversation state, guarded by this.lock.
 
 	private final List<ChatMessage> history = new ArrayList<>();
 
@@ -234,9 +248,7 @@ final class PipelineConversation implements RealtimeConversation, DeepgramLive.L
 				return Mono.error(new ProviderUnavailableException(CustomPipelineVoice.NAME,
 						"the conversation has ended", null));
 			}
-			synchronized (this.events) {
-				action.run();
-			}
+			locked(action);
 			return Mono.empty();
 		});
 	}
@@ -245,22 +257,20 @@ final class PipelineConversation implements RealtimeConversation, DeepgramLive.L
 
 	@Override
 	public void onSpeechStarted() {
-		synchronized (this.events) {
+		locked(() -> {
 			this.callerSpeaking = true;
 			emit(new ProviderEvent.SpeechStarted());
-		}
+		});
 	}
 
 	@Override
 	public void onInterim(String transcript) {
-		synchronized (this.events) {
-			callerHeard();
-		}
+		locked(this::callerHeard);
 	}
 
 	@Override
 	public void onFinal(String transcript, boolean speechFinal) {
-		synchronized (this.events) {
+		locked(() -> {
 			if (!transcript.isEmpty()) {
 				callerHeard();
 				if (!this.callerWords.isEmpty()) {
@@ -271,14 +281,12 @@ final class PipelineConversation implements RealtimeConversation, DeepgramLive.L
 			if (speechFinal) {
 				endCallerTurn();
 			}
-		}
+		});
 	}
 
 	@Override
 	public void onUtteranceEnd() {
-		synchronized (this.events) {
-			endCallerTurn();
-		}
+		locked(this::endCallerTurn);
 	}
 
 	@Override
@@ -388,7 +396,7 @@ final class PipelineConversation implements RealtimeConversation, DeepgramLive.L
 	}
 
 	private void onPiece(PipelineReply owner, Piece piece) {
-		synchronized (this.events) {
+		locked(() -> {
 			if (owner != this.reply) {
 				return;
 			}
@@ -404,11 +412,11 @@ final class PipelineConversation implements RealtimeConversation, DeepgramLive.L
 				emit(new ProviderEvent.AudioDelta((offset == 0 && pcm.length <= chunk) ? pcm
 						: Arrays.copyOfRange(pcm, offset, Math.min(pcm.length, offset + chunk))));
 			}
-		}
+		});
 	}
 
 	private void onReplyComplete(PipelineReply owner) {
-		synchronized (this.events) {
+		locked(() -> {
 			if (owner != this.reply) {
 				return;
 			}
@@ -430,7 +438,7 @@ final class PipelineConversation implements RealtimeConversation, DeepgramLive.L
 			emit(new ProviderEvent.ResponseDone());
 			this.latency.record(owner.startedAt, owner.firstEventAt, owner.firstAudioAt);
 			startNextIfIdle();
-		}
+		});
 	}
 
 	/** The model's tool calls, each with an id (some models leave it out; the history needs one to pair results). */
@@ -455,7 +463,7 @@ final class PipelineConversation implements RealtimeConversation, DeepgramLive.L
 	}
 
 	private void onReplyFailed(PipelineReply owner, Throwable error) {
-		synchronized (this.events) {
+		synchronized (this.lock) {
 			if (owner != this.reply) {
 				return;
 			}
@@ -468,10 +476,39 @@ final class PipelineConversation implements RealtimeConversation, DeepgramLive.L
 				!(cause instanceof ProviderBadRequestException)));
 	}
 
-	private void emit(ProviderEvent event) {
-		synchronized (this.events) {
-			this.events.tryEmitNext(event);
+	/** Runs {@code action} under the conversation's lock, then hands the events it produced to the subscriber. */
+	private void locked(Runnable action) {
+		synchronized (this.lock) {
+			action.run();
 		}
+		deliver();
+	}
+
+	/** Queues an event; the caller holds the lock and delivers once it has let go of it. */
+	private void emit(ProviderEvent event) {
+		this.outbox.add(event);
+	}
+
+	/**
+	 * Hands queued events to the subscriber, one thread at a time and never under the conversation's lock: the bridge
+	 * handles events under its call's lock and calls back into the conversation (interrupt, respond) from there, and
+	 * from its timers with that lock held, so holding ours while delivering could deadlock. A thread that finds
+	 * another delivering leaves its events to it.
+	 */
+	private void deliver() {
+		if (this.delivering.getAndIncrement() != 0) {
+			return;
+		}
+		do {
+			ProviderEvent event;
+			while ((event = this.outbox.poll()) != null) {
+				this.events.tryEmitNext(event);
+			}
+			if (this.ended.get() && this.outbox.isEmpty() && this.completed.compareAndSet(false, true)) {
+				this.events.tryEmitComplete();
+			}
+		}
+		while (this.delivering.decrementAndGet() != 0);
 	}
 
 	/** Ends the conversation once: reports {@code error} if there is one, closes Deepgram, completes the events. */
@@ -480,17 +517,16 @@ final class PipelineConversation implements RealtimeConversation, DeepgramLive.L
 			return;
 		}
 		this.deepgram.close();
-		synchronized (this.events) {
+		locked(() -> {
 			if (this.reply != null) {
 				this.reply.cancel();
 				this.reply = null;
 			}
 			if (error != null) {
 				logger.warn("Custom pipeline conversation ended: " + error.code() + " " + error.message());
-				this.events.tryEmitNext(error);
+				emit(error);
 			}
-			this.events.tryEmitComplete();
-		}
+		});
 	}
 
 	/** A sentence and its speech (16-bit PCM in the output format), or the model's finished response. */
