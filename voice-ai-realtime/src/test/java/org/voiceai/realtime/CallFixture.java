@@ -72,6 +72,17 @@ final class CallFixture {
 		return new CallFixture(database, domain, name, secretary);
 	}
 
+	/** Makes {@code providerName} the domain's only realtime provider row, in place of the OpenAI Realtime row. */
+	void replaceRealtime(ProviderRowRepository providers, String providerName, String displayName,
+			Map<String, Object> config) {
+		this.database.sql("DELETE FROM v_voice_ai_providers WHERE domain_uuid = :d AND provider_type = 'realtime'")
+			.bind("d", this.domain.value())
+			.then()
+			.block();
+		providers.insert(this.domain, new ProviderDraft(ProviderType.REALTIME, providerName, displayName, config, true,
+				0, true)).block();
+	}
+
 	void limitConcurrentCalls(int limit) {
 		this.database.sql("INSERT INTO v_voice_secretary_settings (domain_uuid, setting_name, setting_value) "
 				+ "VALUES (:d, 'max_concurrent_calls', :v)")

@@ -1,21 +1,15 @@
 package org.voiceai.realtime;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -27,8 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
@@ -45,19 +37,14 @@ import org.voiceai.audio.Wav;
 import org.voiceai.providers.manager.ProviderRowRepository;
 import org.voiceai.realtime.emulator.CallSimulator;
 import org.voiceai.realtime.emulator.ModAudioStreamEmulator;
-import org.voiceai.realtime.emulator.ModAudioStreamEmulator.Received;
 import org.voiceai.realtime.fakes.esl.FakeFreeSwitchEsl;
 import org.voiceai.realtime.fakes.openai.FakeRealtimeSession;
 import org.voiceai.realtime.fakes.openai.OpenAiRealtimeFake;
 import org.voiceai.testing.EmbeddedDefaults;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -76,13 +63,6 @@ class RealtimeBridgeTest {
 	static final FakeFreeSwitchEsl esl = FakeFreeSwitchEsl.start().trackChannels();
 
 	static final WireMockServer service = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-
-	static final JsonMapper json = JsonMapper.builder().build();
-
-	/** 8 kHz 16-bit: bytes per millisecond. */
-	static final int BYTES_PER_MS = 16;
-
-	static final AtomicInteger FILE_SEQUENCE = new AtomicInteger();
 
 	static {
 		service.start();
@@ -114,16 +94,14 @@ class RealtimeBridgeTest {
 	@TempDir
 	Path moduleFiles;
 
+	BridgeCalls calls;
+
 	CallFixture fixture;
 
 	@BeforeEach
 	void domainAndService() {
-		service.resetAll();
-		service.stubFor(any(urlPathMatching("/api/v1/conversations/.*"))
-			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{}")));
-		// OpenAI speech answers raw 24 kHz PCM: one second of a tone for the apology.
-		service.stubFor(post(urlPathEqualTo("/v1/audio/speech"))
-			.willReturn(aResponse().withStatus(200).withBody(tone(24000, 1000))));
+		this.calls = new BridgeCalls(esl, service, this.moduleFiles);
+		this.calls.stubService();
 		this.fixture = CallFixture.create(this.database, this.providers, openAi.baseUrl(), service.baseUrl() + "/v1");
 		esl.awaitSubscriptions(1, Duration.ofSeconds(20));
 	}
@@ -141,18 +119,18 @@ class RealtimeBridgeTest {
 			assertThat(session.awaitReceived("response.create").toString()).contains("Clínica Sorriso, bom dia!");
 
 			// The fake answers the greeting's response.create with 300 ms of speech.
-			await().atMost(Duration.ofSeconds(10)).until(() -> heardMillis(caller, mode, call) >= 300);
-			long firstAudio = firstAgentAudio(caller, mode, call) - connectedAt;
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.calls.heardMillis(caller, mode, call) >= 300);
+			long firstAudio = this.calls.firstAgentAudio(caller, mode, call) - connectedAt;
 			assertThat(Duration.ofNanos(firstAudio)).isLessThan(Duration.ofSeconds(3));
 
 			session.queueReply("Atendemos das 8h às 18h.", Duration.ofMillis(600)).callerWillSay("Qual o horário?");
-			caller.speak(tone(8000, 600));
-			await().atMost(Duration.ofSeconds(10)).until(() -> heardMillis(caller, mode, call) >= 900);
+			caller.speak(BridgeCalls.tone(8000, 600));
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.calls.heardMillis(caller, mode, call) >= 900);
 			await().atMost(Duration.ofSeconds(10))
-				.until(() -> utterances(call).contains("user:Qual o horário?"));
+				.until(() -> this.calls.utterances(call).contains("user:Qual o horário?"));
 
 			caller.hangUp();
-			JsonNode end = awaitEnd(call);
+			JsonNode end = this.calls.awaitEnd(call);
 			assertThat(end.path("final_action").asString()).isEqualTo("caller_hangup");
 			await().atMost(Duration.ofSeconds(5)).until(session::isDisconnected);
 		}
@@ -165,7 +143,7 @@ class RealtimeBridgeTest {
 				"voiceai_realtime_first_audio_seconds_count{" + tags, "voiceai_realtime_calls_active");
 		List<LoggedRequest> opened = service.findAll(putRequestedFor(urlPathEqualTo("/api/v1/conversations/" + call)));
 		assertThat(opened).hasSize(1);
-		JsonNode open = json.readTree(opened.get(0).getBodyAsString());
+		JsonNode open = BridgeCalls.json.readTree(opened.get(0).getBodyAsString());
 		assertThat(open.path("secretary_uuid").asString()).isEqualTo(this.fixture.secretary.toString());
 		assertThat(open.path("caller_id_number").asString()).isEqualTo("5511999990000");
 		assertThat(open.path("caller_id_name").asString()).isEqualTo("Maria");
@@ -179,24 +157,24 @@ class RealtimeBridgeTest {
 		int sessions = openAi.sessions().size();
 		try (ModAudioStreamEmulator caller = connect(call, mode, null)) {
 			FakeRealtimeSession session = openAi.awaitSession(sessions).awaitConfigured();
-			await().atMost(Duration.ofSeconds(10)).until(() -> heardMillis(caller, mode, call) >= 300);
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.calls.heardMillis(caller, mode, call) >= 300);
 			Thread.sleep(200);
-			int greeting = heardMillis(caller, mode, call);
+			int greeting = this.calls.heardMillis(caller, mode, call);
 
 			session.startSpeaking("Uma resposta bem longa sobre os nossos serviços.", Duration.ofSeconds(4));
-			await().atMost(Duration.ofSeconds(10)).until(() -> heardMillis(caller, mode, call) >= greeting + 1000);
-			caller.speak(tone(8000, 500));
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.calls.heardMillis(caller, mode, call) >= greeting + 1000);
+			caller.speak(BridgeCalls.tone(8000, 500));
 			JsonNode truncate = session.awaitReceived("conversation.item.truncate");
 			long speechStarted = session.firstSentNanos("input_audio_buffer.speech_started");
 			assertThat(speechStarted).isPositive();
 			Thread.sleep(300);
 
 			// Nothing reaches FreeSWITCH later than one 20 ms frame after the provider heard the caller.
-			List<Long> late = agentAudioArrivals(caller, mode, call).stream()
+			List<Long> late = this.calls.agentAudioArrivals(caller, mode, call).stream()
 				.filter((arrival) -> arrival > speechStarted + 20_000_000L)
 				.toList();
 			assertThat(late).isEmpty();
-			long sent = heardMillis(caller, mode, call) - greeting;
+			long sent = this.calls.heardMillis(caller, mode, call) - greeting;
 			long truncatedAt = truncate.path("audio_end_ms").asLong();
 			long lead = "file".equals(mode) ? 200 + 60 : 60;
 			assertThat(truncatedAt).isBetween(sent - lead - 60, sent);
@@ -204,7 +182,7 @@ class RealtimeBridgeTest {
 				esl.awaitApiCommand((command) -> command.equals("uuid_break " + call + " all"), Duration.ofSeconds(5));
 			}
 			else if ("raw".equals(mode) || "json".equals(mode)) {
-				assertThat(texts(caller)).contains("{\"type\":\"clearAudio\"}");
+				assertThat(BridgeCalls.texts(caller)).contains("{\"type\":\"clearAudio\"}");
 			}
 		}
 	}
@@ -219,13 +197,13 @@ class RealtimeBridgeTest {
 				AudioFormat.ULAW_8K, null)) {
 			FakeRealtimeSession session = openAi.awaitSession(sessions).awaitConfigured();
 			assertThat(session.inputFormat()).isEqualTo(AudioFormat.ULAW_8K);
-			await().atMost(Duration.ofSeconds(10)).until(() -> heardMillis(caller, "raw", call) >= 300);
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.calls.heardMillis(caller, "raw", call) >= 300);
 			session.queueReply("Claro.", Duration.ofMillis(400)).callerWillSay("Olá?");
-			caller.speak(G711.encodeUlaw(Pcm16.toShorts(tone(8000, 500))));
-			await().atMost(Duration.ofSeconds(10)).until(() -> utterances(call).contains("user:Olá?"));
-			await().atMost(Duration.ofSeconds(10)).until(() -> heardMillis(caller, "raw", call) >= 700);
+			caller.speak(G711.encodeUlaw(Pcm16.toShorts(BridgeCalls.tone(8000, 500))));
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.calls.utterances(call).contains("user:Olá?"));
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.calls.heardMillis(caller, "raw", call) >= 700);
 			// Agent audio goes back as 16-bit PCM at 8 kHz, announced once.
-			assertThat(texts(caller)).contains("{\"type\":\"rawAudio\",\"data\":{\"sampleRate\":8000}}");
+			assertThat(BridgeCalls.texts(caller)).contains("{\"type\":\"rawAudio\",\"data\":{\"sampleRate\":8000}}");
 		}
 	}
 
@@ -241,7 +219,7 @@ class RealtimeBridgeTest {
 			session.queueReply("Das 8h às 18h.", Duration.ofMillis(700)).callerWillSay("Qual o horário?");
 		});
 		asker.start();
-		byte[] question = Wav.write(AudioFormat.PCM16_16K, tone(16000, 600));
+		byte[] question = Wav.write(AudioFormat.PCM16_16K, BridgeCalls.tone(16000, 600));
 
 		byte[] heard = CallSimulator.call(this.fixture.streamUri(this.port, call, "raw"), EmbeddedDefaults.SERVICE_TOKEN,
 				question, Duration.ofSeconds(7), Duration.ofMillis(2500));
@@ -251,7 +229,7 @@ class RealtimeBridgeTest {
 		assertThat(audio.format()).isEqualTo(AudioFormat.PCM16_8K);
 		// The greeting (300 ms from the fake) and the answer (700 ms).
 		assertThat(audio.duration()).isBetween(Duration.ofMillis(980), Duration.ofMillis(1100));
-		assertThat(utterances(call)).contains("user:Qual o horário?");
+		assertThat(this.calls.utterances(call)).contains("user:Qual o horário?");
 	}
 
 	@Test
@@ -260,8 +238,8 @@ class RealtimeBridgeTest {
 		int sessions = openAi.sessions().size();
 		try (ModAudioStreamEmulator caller = connect(call, "raw", null)) {
 			FakeRealtimeSession session = openAi.awaitSession(sessions).awaitConfigured();
-			await().atMost(Duration.ofSeconds(10)).until(() -> heardMillis(caller, "raw", call) >= 300);
-			int greeting = heardMillis(caller, "raw", call);
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.calls.heardMillis(caller, "raw", call) >= 300);
+			int greeting = this.calls.heardMillis(caller, "raw", call);
 
 			session.queueReply("Vou transferir você para o financeiro.", Duration.ofSeconds(1));
 			session.callTool("transfer_call", "{\"destination\":\"contas\"}");
@@ -269,15 +247,15 @@ class RealtimeBridgeTest {
 					(command) -> command.startsWith("uuid_transfer " + call), Duration.ofSeconds(15));
 
 			assertThat(transfer.line()).isEqualTo("api uuid_transfer " + call + " 1001 XML " + this.fixture.domainName);
-			assertThat(heardMillis(caller, "raw", call) - greeting).isGreaterThanOrEqualTo(1000);
-			long lastFrame = agentAudioArrivals(caller, "raw", call).get(agentAudioArrivals(caller, "raw", call).size() - 1);
+			assertThat(this.calls.heardMillis(caller, "raw", call) - greeting).isGreaterThanOrEqualTo(1000);
+			long lastFrame = this.calls.lastAgentAudio(caller, "raw", call);
 			// FreeSWITCH plays a frame 20 ms after it arrives at the latest: the announcement had fully played.
 			assertThat(transfer.nanoTime()).isGreaterThanOrEqualTo(lastFrame);
 			JsonNode output = session.awaitReceived("conversation.item.create");
 			assertThat(output.toString()).contains("function_call_output", "Financeiro");
 			esl.awaitApiCommand((command) -> command.equals("uuid_audio_stream " + call + " stop"), Duration.ofSeconds(5));
 			caller.hangUp();
-			JsonNode end = awaitEnd(call);
+			JsonNode end = this.calls.awaitEnd(call);
 			assertThat(end.path("final_action").asString()).isEqualTo("transfer");
 			assertThat(end.path("transfer_extension").asString()).isEqualTo("1001");
 			assertThat(end.path("transfer_department").asString()).isEqualTo("Financeiro");
@@ -292,7 +270,7 @@ class RealtimeBridgeTest {
 		int sessions = openAi.sessions().size();
 		try (ModAudioStreamEmulator caller = connect(call, "raw", null)) {
 			FakeRealtimeSession session = openAi.awaitSession(sessions).awaitConfigured();
-			await().atMost(Duration.ofSeconds(10)).until(() -> heardMillis(caller, "raw", call) >= 300);
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.calls.heardMillis(caller, "raw", call) >= 300);
 			session.callTool("transfer_call", "{\"destination\":\"marketing\"}");
 			JsonNode output = session.awaitReceived("conversation.item.create");
 			assertThat(output.toString()).contains("no destination called 'marketing'", "Financeiro");
@@ -308,18 +286,18 @@ class RealtimeBridgeTest {
 		int sessions = openAi.sessions().size();
 		try (ModAudioStreamEmulator caller = connect(call, "json", null)) {
 			FakeRealtimeSession session = openAi.awaitSession(sessions).awaitConfigured();
-			await().atMost(Duration.ofSeconds(10)).until(() -> heardMillis(caller, "json", call) >= 300);
-			int greeting = heardMillis(caller, "json", call);
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.calls.heardMillis(caller, "json", call) >= 300);
+			int greeting = this.calls.heardMillis(caller, "json", call);
 
 			session.queueReply("Obrigada pela ligação, até logo!", Duration.ofMillis(800));
 			session.callTool("end_call", "{\"reason\":\"caller said goodbye\"}");
 			FakeFreeSwitchEsl.ReceivedCommand kill = esl.awaitApiCommand(
 					(command) -> command.equals("uuid_kill " + call), Duration.ofSeconds(15));
 
-			assertThat(heardMillis(caller, "json", call) - greeting).isGreaterThanOrEqualTo(800);
-			assertThat(kill.nanoTime()).isGreaterThanOrEqualTo(last(agentAudioArrivals(caller, "json", call)));
+			assertThat(this.calls.heardMillis(caller, "json", call) - greeting).isGreaterThanOrEqualTo(800);
+			assertThat(kill.nanoTime()).isGreaterThanOrEqualTo(this.calls.lastAgentAudio(caller, "json", call));
 			assertThat(caller.closeCode().get(10, TimeUnit.SECONDS)).isEqualTo(1000);
-			assertThat(awaitEnd(call).path("final_action").asString()).isEqualTo("hangup");
+			assertThat(this.calls.awaitEnd(call).path("final_action").asString()).isEqualTo("hangup");
 			assertThat(session.received("conversation.item.create").toString()).contains("Obrigada pela ligação");
 		}
 	}
@@ -330,22 +308,22 @@ class RealtimeBridgeTest {
 		int sessions = openAi.sessions().size();
 		try (ModAudioStreamEmulator caller = connect(call, "raw", null)) {
 			FakeRealtimeSession session = openAi.awaitSession(sessions).awaitConfigured();
-			await().atMost(Duration.ofSeconds(10)).until(() -> heardMillis(caller, "raw", call) >= 300);
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.calls.heardMillis(caller, "raw", call) >= 300);
 			session.queueReply("Das 8h às 18h.", Duration.ofMillis(300)).callerWillSay("Qual o horário?");
-			caller.speak(tone(8000, 500));
-			await().atMost(Duration.ofSeconds(10)).until(() -> utterances(call).contains("user:Qual o horário?"));
-			await().atMost(Duration.ofSeconds(10)).until(() -> heardMillis(caller, "raw", call) >= 600);
+			caller.speak(BridgeCalls.tone(8000, 500));
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.calls.utterances(call).contains("user:Qual o horário?"));
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.calls.heardMillis(caller, "raw", call) >= 600);
 			Thread.sleep(300);
-			int before = heardMillis(caller, "raw", call);
+			int before = this.calls.heardMillis(caller, "raw", call);
 
 			session.drop();
 			esl.awaitApiCommand((command) -> command.equals("uuid_kill " + call), Duration.ofSeconds(15));
 
 			// The apology: one second of speech from the text-to-speech provider, at the call's 8 kHz.
-			assertThat(heardMillis(caller, "raw", call) - before).isBetween(960, 1040);
+			assertThat(this.calls.heardMillis(caller, "raw", call) - before).isBetween(960, 1040);
 			assertThat(service.findAll(postRequestedFor(urlPathEqualTo("/v1/audio/speech"))).get(0).getBodyAsString())
 				.contains("Desculpe, tivemos um problema técnico.");
-			JsonNode end = awaitEnd(call);
+			JsonNode end = this.calls.awaitEnd(call);
 			assertThat(end.path("final_action").asString()).isEqualTo("error");
 			assertThat(end.path("summary").asString()).contains("provider lost");
 			assertThat(caller.closeCode().get(10, TimeUnit.SECONDS)).isEqualTo(1000);
@@ -404,7 +382,7 @@ class RealtimeBridgeTest {
 			openAi.awaitSession(sessions).awaitConfigured();
 			// The calls connected one after the other: the second session is the good call's.
 			FakeRealtimeSession goodSession = openAi.awaitSession(sessions + 1).awaitConfigured();
-			await().atMost(Duration.ofSeconds(10)).until(() -> heardMillis(caller, "raw", good) >= 300);
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.calls.heardMillis(caller, "raw", good) >= 300);
 
 			troublemaker.sendText("{\"type\":\"garbage\"");
 			troublemaker.sendText("\u0000\u0001 binary-looking text");
@@ -413,132 +391,18 @@ class RealtimeBridgeTest {
 			// Netty refuses the frame with 1009; the client may see only the dropped connection (1006) while it is
 			// still writing the megabyte.
 			assertThat(troublemaker.closeCode().get(10, TimeUnit.SECONDS)).isIn(1009, 1006);
-			assertThat(awaitEnd(bad).path("final_action").asString()).isEqualTo("caller_hangup");
+			assertThat(this.calls.awaitEnd(bad).path("final_action").asString()).isEqualTo("caller_hangup");
 
-			int heard = heardMillis(caller, "raw", good);
+			int heard = this.calls.heardMillis(caller, "raw", good);
 			goodSession.queueReply("Claro.", Duration.ofMillis(400)).callerWillSay("Olá?");
-			caller.speak(tone(8000, 500));
-			await().atMost(Duration.ofSeconds(10)).until(() -> heardMillis(caller, "raw", good) >= heard + 400);
+			caller.speak(BridgeCalls.tone(8000, 500));
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.calls.heardMillis(caller, "raw", good) >= heard + 400);
 			assertThat(caller.isOpen()).isTrue();
 		}
 	}
 
 	private ModAudioStreamEmulator connect(UUID call, String mode, String metadata) throws InterruptedException {
-		esl.addChannel(call.toString());
-		ModAudioStreamEmulator emulator = ModAudioStreamEmulator.connect(this.fixture.streamUri(this.port, call, mode),
-				CallFixture.authorization(), 8000, metadata);
-		if ("file".equals(mode)) {
-			emulator.onText((text) -> writeAndAnnounce(call, text));
-		}
-		return emulator;
-	}
-
-	/**
-	 * What the open-source mod_audio_stream does with {@code streamAudio}: writes the audio to a raw file and fires
-	 * {@code mod_audio_stream::play} with the data object minus the audio plus the file's path.
-	 */
-	private void writeAndAnnounce(UUID call, String text) {
-		JsonNode message = json.readTree(text);
-		if (!"streamAudio".equals(message.path("type").asString())) {
-			return;
-		}
-		JsonNode data = message.path("data");
-		Path file = this.moduleFiles.resolve(call + "_" + FILE_SEQUENCE.incrementAndGet() + ".tmp.r8");
-		try {
-			Files.write(file, Base64.getDecoder().decode(data.path("audioData").asString()));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		ObjectNode body = (ObjectNode) data.deepCopy();
-		body.remove("audioData");
-		body.put("file", file.toString());
-		esl.emitAudioStreamEvent(call.toString(), "play", body.toString());
-	}
-
-	/** Milliseconds of agent audio that reached FreeSWITCH for this call (file mode: that it was asked to play). */
-	private int heardMillis(ModAudioStreamEmulator caller, String mode, UUID call) {
-		return switch (mode) {
-			case "raw" -> caller.received().stream().filter(Received::isBinary).mapToInt((r) -> r.binary().length).sum()
-					/ BYTES_PER_MS;
-			case "json" -> caller.received().stream().filter((r) -> !r.isBinary())
-				.map((r) -> json.readTree(r.text()))
-				.filter((m) -> "streamAudio".equals(m.path("type").asString()))
-				.mapToInt((m) -> Base64.getDecoder().decode(m.path("data").path("audioData").asString()).length)
-				.sum() / BYTES_PER_MS;
-			default -> (int) (broadcastFiles(call).stream().mapToLong(RealtimeBridgeTest::size).sum() / BYTES_PER_MS);
-		};
-	}
-
-	private long firstAgentAudio(ModAudioStreamEmulator caller, String mode, UUID call) {
-		return agentAudioArrivals(caller, mode, call).get(0);
-	}
-
-	/** When each piece of agent audio reached FreeSWITCH (file mode: when its broadcast was commanded). */
-	private List<Long> agentAudioArrivals(ModAudioStreamEmulator caller, String mode, UUID call) {
-		if ("file".equals(mode)) {
-			return esl.commands().stream()
-				.filter((command) -> command.line().startsWith("api uuid_broadcast " + call))
-				.map(FakeFreeSwitchEsl.ReceivedCommand::nanoTime)
-				.toList();
-		}
-		List<Long> arrivals = new ArrayList<>();
-		for (Received received : caller.received()) {
-			boolean audio = "raw".equals(mode) ? received.isBinary()
-					: !received.isBinary() && received.text().startsWith("{\"type\":\"streamAudio\"");
-			if (audio) {
-				arrivals.add(received.nanos());
-			}
-		}
-		return arrivals;
-	}
-
-	private List<Path> broadcastFiles(UUID call) {
-		return esl.apiCommands().stream()
-			.filter((command) -> command.startsWith("uuid_broadcast " + call))
-			.map((command) -> Path.of(command.split(" ")[2]))
-			.toList();
-	}
-
-	private static long size(Path file) {
-		try {
-			return Files.size(file);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static List<String> texts(ModAudioStreamEmulator caller) {
-		return caller.received().stream().filter((r) -> !r.isBinary()).map(Received::text).toList();
-	}
-
-	private static long last(List<Long> values) {
-		return values.get(values.size() - 1);
-	}
-
-	/** The utterances the bridge reported to the service for this call, as "role:content". */
-	private List<String> utterances(UUID call) {
-		return service.findAll(postRequestedFor(urlPathEqualTo("/api/v1/conversations/" + call + "/messages")))
-			.stream()
-			.map((request) -> json.readTree(request.getBodyAsString()))
-			.map((body) -> body.path("role").asString() + ":" + body.path("content").asString())
-			.toList();
-	}
-
-	private JsonNode awaitEnd(UUID call) {
-		var pattern = postRequestedFor(urlPathEqualTo("/api/v1/conversations/" + call + "/end"));
-		await().atMost(Duration.ofSeconds(15)).until(() -> !service.findAll(pattern).isEmpty());
-		return json.readTree(service.findAll(pattern).get(0).getBodyAsString());
-	}
-
-	/** {@code millis} of a loud 300 Hz tone, 16-bit PCM at {@code rate}: speech to the fake's energy detector. */
-	static byte[] tone(int rate, int millis) {
-		short[] samples = new short[rate * millis / 1000];
-		for (int n = 0; n < samples.length; n++) {
-			samples[n] = (short) (12000 * Math.sin(2 * Math.PI * 300 * n / rate));
-		}
-		return Pcm16.toBytes(samples);
+		return this.calls.connect(this.fixture.streamUri(this.port, call, mode), call, mode, metadata);
 	}
 
 }
