@@ -83,7 +83,7 @@ public record CustomPipelineSettings(String apiKey, URI baseUrl, String model, S
 	 * bytes), else 16-bit PCM at the caller's rate (8 or 16 kHz; other rates are converted to 16 kHz).
 	 */
 	static AudioFormat inputFormat(AudioFormat callerFormat) {
-		if (callerFormat != null && callerFormat.encoding() == AudioEncoding.ULAW && callerFormat.sampleRate() == 8000) {
+		if (AudioFormat.ULAW_8K.equals(callerFormat)) {
 			return AudioFormat.ULAW_8K;
 		}
 		return (callerFormat != null && callerFormat.sampleRate() == 8000) ? AudioFormat.PCM16_8K

@@ -180,7 +180,8 @@ final class DeepgramLive implements ProviderSocket.Listener {
 		if (error instanceof WebSocketClientHandshakeException handshake) {
 			int code = handshake.response().status().code();
 			String reason = handshake.response().headers().get("dg-error", "");
-			String text = "Deepgram refused the live stream with HTTP " + code + (reason.isEmpty() ? "" : ": " + reason);
+			String text = "Deepgram refused the live stream with HTTP " + code
+					+ (reason.isEmpty() ? "" : ": " + reason);
 			if (code == 401 || code == 403) {
 				return new ProviderAuthException(provider, text + " (check api_key)", error);
 			}

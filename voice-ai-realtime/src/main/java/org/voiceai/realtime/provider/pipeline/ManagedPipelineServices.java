@@ -1,6 +1,7 @@
 package org.voiceai.realtime.provider.pipeline;
 
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import dev.langchain4j.model.chat.request.ChatRequest;
 import reactor.core.Disposable;
@@ -23,6 +24,9 @@ import org.voiceai.tenant.DomainId;
  */
 final class ManagedPipelineServices implements PipelineServices {
 
+	private static final Pattern UUID_TEXT = Pattern
+		.compile("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
 	private final ProviderManager providers;
 
 	private final DomainId domain;
@@ -38,8 +42,9 @@ final class ManagedPipelineServices implements PipelineServices {
 		this.tts = selector(ttsProvider);
 	}
 
+	/** A row's UUID selects that row; anything else is a provider name (blank: the domain's default). */
 	static ProviderSelector selector(String nameOrUuid) {
-		if (nameOrUuid != null && nameOrUuid.matches("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+		if (nameOrUuid != null && UUID_TEXT.matcher(nameOrUuid).matches()) {
 			return ProviderSelector.byId(UUID.fromString(nameOrUuid));
 		}
 		return ProviderSelector.byName(nameOrUuid);

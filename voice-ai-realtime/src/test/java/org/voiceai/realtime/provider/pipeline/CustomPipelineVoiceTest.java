@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import org.voiceai.audio.AudioFormat;
 import org.voiceai.providers.error.ProviderAuthException;
+import org.voiceai.providers.error.ProviderUnavailableException;
 import org.voiceai.providers.realtime.ProviderEvent;
 import org.voiceai.providers.realtime.RealtimeConversation;
 import org.voiceai.realtime.fakes.deepgram.DeepgramLiveFake;
@@ -262,8 +263,8 @@ class CustomPipelineVoiceTest {
 			assertThat(error.code()).isEqualTo("llm_failed");
 			assertThat(error.message()).contains("HTTP 503");
 		});
-		assertThat(conversation.respond("again").onErrorResume((error) -> reactor.core.publisher.Mono.empty())
-			.block()).isNull();
+		assertThatThrownBy(() -> conversation.respond("again").block()).as("the conversation has ended")
+			.isInstanceOf(ProviderUnavailableException.class);
 	}
 
 	@Test

@@ -15,8 +15,8 @@ import dev.langchain4j.model.output.FinishReason;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.voiceai.audio.AudioFormat;
 import org.voiceai.audio.AudioEncoding;
+import org.voiceai.audio.AudioFormat;
 import org.voiceai.audio.Pcm16;
 import org.voiceai.audio.Wav;
 import org.voiceai.providers.error.ProviderUnavailableException;
