@@ -179,11 +179,32 @@ final class ProviderCatalogueDocsTest extends TestCase {
 		$this->assertSame(['turn_detection', 'vad_threshold', 'max_session_minutes', 'audio_format'], array_keys($w->errors()));
 	}
 
-	public function test_realtime_providers_the_bridge_does_not_have_cannot_be_chosen(): void {
-		$this->assertSame(['openai_realtime', 'gemini_live', 'elevenlabs_conversational'], voice_ai_provider_fields::names('realtime'));
-		$this->assertNull(voice_ai_provider_fields::fields('realtime', 'custom_pipeline'));
+	public function test_a_custom_pipeline_row_is_built_as_the_bridge_reads_it(): void {
+		$secrets = new voice_ai_secrets(ProviderFieldsTest::key);
 		$v = new voice_ai_validator();
-		$this->assertNull(voice_ai_provider_fields::build_config('realtime', 'custom_pipeline', ['api_key' => 'k'], [], [], '', null, ProviderFieldsTest::domain, $v));
+		$config = voice_ai_provider_fields::build_config('realtime', 'custom',
+			['api_key' => 'dg-key', 'endpointing_ms' => '500', 'utterance_end_ms' => '1500', 'keepalive_seconds' => '2,5',
+				'llm_provider' => 'groq', 'tts_provider' => '', 'temperature' => '0.3', 'language' => ''],
+			[], [], '', $secrets, ProviderFieldsTest::domain, $v);
+		$this->assertTrue($v->valid(), implode(' ', $v->errors()));
+		$this->assertSame('dg-key', $secrets->decrypt($config['api_key'], ProviderFieldsTest::domain));
+		$this->assertSame([500, 1500, 2.5, 'groq', 0.3],
+			[$config['endpointing_ms'], $config['utterance_end_ms'], $config['keepalive_seconds'], $config['llm_provider'], $config['temperature']]);
+		$this->assertArrayNotHasKey('tts_provider', $config, 'empty: the domain default text-to-speech row answers');
+		$this->assertArrayNotHasKey('language', $config, 'empty: the call language applies');
+
+		$w = new voice_ai_validator();
+		$this->assertNull(voice_ai_provider_fields::build_config('realtime', 'custom_pipeline',
+			['api_key' => 'dg-key', 'endpointing_ms' => '5', 'utterance_end_ms' => '500', 'keepalive_seconds' => '12'],
+			[], [], '', $secrets, ProviderFieldsTest::domain, $w));
+		$this->assertSame(['endpointing_ms', 'utterance_end_ms', 'keepalive_seconds'], array_keys($w->errors()));
+	}
+
+	public function test_realtime_providers_the_bridge_does_not_have_cannot_be_chosen(): void {
+		$this->assertSame(['openai_realtime', 'gemini_live', 'elevenlabs_conversational', 'custom_pipeline'], voice_ai_provider_fields::names('realtime'));
+		$this->assertNull(voice_ai_provider_fields::fields('realtime', 'ultravox'));
+		$v = new voice_ai_validator();
+		$this->assertNull(voice_ai_provider_fields::build_config('realtime', 'ultravox', ['api_key' => 'k'], [], [], '', null, ProviderFieldsTest::domain, $v));
 		$this->assertSame(['provider_name'], array_keys($v->errors()));
 	}
 

@@ -89,8 +89,8 @@
 						'api_key' => ['secret', '', false], 'timeout_seconds' => $timeout],
 					'local' => [],
 				],
-				//voice-ai-realtime's factories (RealtimeProviderFactories); ElevenLabs Agents and Gemini Live are not
-				//offered until the bridge has them: a row the bridge cannot build would only fail calls
+				//voice-ai-realtime's factories (RealtimeProviderFactories): only what the bridge can build is offered, since
+				//a row it cannot build would only fail calls
 				'realtime' => [
 					'openai_realtime' => ['api_key' => ['secret', '', true], 'base_url' => ['url', 'wss://api.openai.com/v1/realtime', false],
 						'model' => ['text', 'gpt-realtime', false],
@@ -128,6 +128,18 @@
 						'override_language' => ['select', 'false', false, ['false', 'true']],
 						'response_gap_ms' => ['integer', '700', false, [100, 10000]],
 						'connect_timeout_seconds' => ['integer', '10', false, [1, 120]]],
+					'custom_pipeline' => ['api_key' => ['secret', '', true], 'base_url' => ['url', 'wss://api.deepgram.com', false],
+						'model' => ['text', 'nova-3', false],
+						'language' => ['text', '', false],
+						'endpointing_ms' => ['integer', '300', false, [10, 5000]],
+						'utterance_end_ms' => ['integer', '1000', false, [1000, 5000]],
+						'keepalive_seconds' => ['decimal', '5', false, [0.1, 9]],
+						'llm_provider' => ['text', '', false],
+						'tts_provider' => ['text', '', false],
+						'voice' => ['text', '', false],
+						'temperature' => ['decimal', '', false, [0, 2]],
+						'max_tokens' => ['integer', '', false, [1, 100000]],
+						'connect_timeout_seconds' => ['integer', '10', false, [1, 120]]],
 				],
 			];
 		}
@@ -144,7 +156,8 @@
 					'google' => 'google_tts', 'deepgram' => 'deepgram_aura', 'deepgram_tts' => 'deepgram_aura', 'piper' => 'piper_local'],
 				'llm' => [],
 				'embeddings' => ['openai_embeddings' => 'openai', 'azure_embeddings' => 'azure_openai_embeddings', 'local_embeddings' => 'local'],
-				'realtime' => ['openai' => 'openai_realtime', 'gemini' => 'gemini_live', 'elevenlabs' => 'elevenlabs_conversational'],
+				'realtime' => ['openai' => 'openai_realtime', 'gemini' => 'gemini_live', 'elevenlabs' => 'elevenlabs_conversational',
+					'custom' => 'custom_pipeline'],
 			];
 			return $aliases[$type] ?? [];
 		}

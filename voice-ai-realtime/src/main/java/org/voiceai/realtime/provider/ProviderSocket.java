@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -21,8 +24,9 @@ import reactor.netty.http.websocket.WebsocketOutbound;
 /**
  * One WebSocket connection to a realtime provider over Reactor Netty, as every adapter uses it. Sending never blocks:
  * messages go into a bounded queue that the connection drains, and a full queue is reported to the caller instead of
- * waiting. Incoming text and binary frames are aggregated and handed to the {@link Listener} as text on the
- * connection's event loop (Gemini sends its JSON in binary frames, the others in text frames).
+ * waiting. Messages go out as text frames, or as binary frames for providers that take raw audio (Deepgram). Incoming
+ * text and binary frames are aggregated and handed to the {@link Listener} as text on the connection's event loop
+ * (Gemini sends its JSON in binary frames, the others in text frames).
  */
 public final class ProviderSocket {
 
@@ -36,7 +40,8 @@ public final class ProviderSocket {
 
 	private final String provider;
 
-	private final Sinks.Many<String> outgoing = Sinks.many().unicast()
+	// Frames hold unpooled heap buffers, so frames still queued when the socket closes need no release.
+	private final Sinks.Many<WebSocketFrame> outgoing = Sinks.many().unicast()
 		.onBackpressureBuffer(new ArrayBlockingQueue<>(SEND_QUEUE_CAPACITY));
 
 	private final AtomicReference<WebsocketOutbound> outbound = new AtomicReference<>();
@@ -63,9 +68,10 @@ public final class ProviderSocket {
 			.uri(uri)
 			.handle((in, out) -> {
 				socket.outbound.set(out);
+				listener.onOpen();
 				in.receiveCloseStatus()
 					.subscribe((status) -> socket.closeStatus = new CloseStatus(status.code(), status.reasonText()));
-				out.sendString(socket.outgoing.asFlux(), StandardCharsets.UTF_8)
+				out.sendObject(socket.outgoing.asFlux())
 					.then()
 					.subscribe(null, (error) -> logger.debug(socket.provider + " send stream ended: " + error));
 				return in.aggregateFrames(MAX_FRAME_BYTES).receiveFrames().map(ProviderSocket::text);
@@ -84,8 +90,21 @@ public final class ProviderSocket {
 	 * @return {@code false} when the queue is full or the socket is closed, so the message was not queued
 	 */
 	public boolean send(String message) {
+		return enqueue(new TextWebSocketFrame(Unpooled.copiedBuffer(message, StandardCharsets.UTF_8)));
+	}
+
+	/**
+	 * Queues a binary message (raw audio) without waiting, like {@link #send(String)}. The array is sent as it is, so
+	 * the caller must not change it afterwards.
+	 * @return {@code false} when the queue is full or the socket is closed, so the message was not queued
+	 */
+	public boolean sendBinary(byte[] message) {
+		return enqueue(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(message)));
+	}
+
+	private boolean enqueue(WebSocketFrame frame) {
 		synchronized (this.outgoing) {
-			return this.outgoing.tryEmitNext(message).isSuccess();
+			return this.outgoing.tryEmitNext(frame).isSuccess();
 		}
 	}
 
@@ -115,6 +134,13 @@ public final class ProviderSocket {
 
 	/** Receives a socket's messages and its end, on the connection's event loop. */
 	public interface Listener {
+
+		/**
+		 * The handshake succeeded. For providers that confirm a session with a message of their own this says
+		 * nothing more; Deepgram sends nothing until it has heard speech, so this is its "ready".
+		 */
+		default void onOpen() {
+		}
 
 		void onMessage(String message);
 

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RealtimeProviderFactoriesTest {
 
 	@Test
-	void registersOpenAiRealtime() {
+	void registersTheRealtimeProviders() {
 		new ApplicationContextRunner().withBean(JsonMapper.class, () -> JsonMapper.builder().build())
 			.withUserConfiguration(RealtimeProviderFactories.class)
 			.run((context) -> {
@@ -29,6 +29,8 @@ class RealtimeProviderFactoriesTest {
 				ProviderRegistry registry = new ProviderRegistry(factories);
 				assertThat(registry.find(ProviderType.REALTIME, "openai_realtime")).isPresent();
 				assertThat(registry.find(ProviderType.REALTIME, "openai")).isPresent();
+				assertThat(registry.find(ProviderType.REALTIME, "custom_pipeline")).isPresent();
+				assertThat(registry.find(ProviderType.REALTIME, "custom")).isPresent();
 			});
 	}
 

@@ -168,7 +168,7 @@ class AdminPagesTest {
 		}
 		assertThat(checks.get("providerTestMessage").asString()).startsWith("The service can use this provider");
 		assertThat(checks.get("realtimeProviderNames").asString()).as("only realtime providers the bridge has")
-			.isEqualTo("openai_realtime,gemini_live,elevenlabs_conversational");
+			.isEqualTo("openai_realtime,gemini_live,elevenlabs_conversational,custom_pipeline");
 		assertThat(checks.get("documentStatusAfterUpload").asString()).isIn("pending", "processing", "ready");
 		assertThat(checks.get("documentProgress").asString()).isEqualTo("100%");
 		assertThat(checks.get("conversationsListed").asInt()).isEqualTo(2);
