@@ -127,6 +127,11 @@ final class PipelineConversation implements RealtimeConversation, DeepgramLive.L
 		if (spec.instructions() != null && !spec.instructions().isBlank()) {
 			this.history.add(SystemMessage.from(spec.instructions()));
 		}
+		// A call moved here from a failed provider: its turns become ordinary chat messages, so the model answers on
+		// from them as if it had served the call from the start.
+		for (RealtimeSessionSpec.Turn turn : spec.history()) {
+			this.history.add(turn.fromCaller() ? UserMessage.from(turn.text()) : AiMessage.from(turn.text()));
+		}
 	}
 
 	Mono<RealtimeConversation> start() {

@@ -18,6 +18,7 @@ import org.voiceai.providers.error.ProviderAuthException;
 import org.voiceai.providers.error.ProviderUnavailableException;
 import org.voiceai.providers.realtime.ProviderEvent;
 import org.voiceai.providers.realtime.RealtimeConversation;
+import org.voiceai.providers.realtime.RealtimeSessionSpec;
 import org.voiceai.realtime.fakes.deepgram.DeepgramLiveFake;
 import org.voiceai.realtime.fakes.deepgram.FakeListenStream;
 
@@ -144,6 +145,29 @@ class CustomPipelineVoiceTest {
 		await().atMost(Duration.ofSeconds(5)).until(() -> stream.audioBytes() >= 800 * 8);
 		assertThat(stream.audioBytes()).isEqualTo(800 * 8);
 		assertThat(stream.problems()).isEmpty();
+		conversation.close().block();
+	}
+
+	@Test
+	void aCallMovedHereMidCallGivesTheModelTheConversationSoFar() {
+		List<RealtimeSessionSpec.Turn> earlier = List.of(RealtimeSessionSpec.Turn.agent("Bom dia, Clínica Sorriso."),
+				RealtimeSessionSpec.Turn.caller("Vocês abrem aos sábados?"));
+		RealtimeConversation conversation = PipelineTestKit.voice(
+				PipelineTestKit.row(deepgram.baseUrl(), PipelineTestKit.KEY), this.services)
+			.open(PipelineTestKit.spec(AudioFormat.ULAW_8K, TOOLS).withHistory(earlier))
+			.block(Duration.ofSeconds(10));
+		PipelineTestKit.Events events = new PipelineTestKit.Events(conversation);
+		this.services.reply("Sim, das 8h ao meio-dia.");
+		conversation.respond("Answer the caller's last question").block();
+		events.untilResponseDone();
+
+		List<ChatMessage> history = this.services.requests.get(0).messages();
+		// The bridge's instruction joins the caller's unanswered question in one user turn, as consecutive turns do.
+		assertThat(history).hasSize(3);
+		assertThat(history.get(0)).isInstanceOf(SystemMessage.class);
+		assertThat(((AiMessage) history.get(1)).text()).isEqualTo("Bom dia, Clínica Sorriso.");
+		assertThat(((UserMessage) history.get(2)).singleText()).startsWith("Vocês abrem aos sábados?\n")
+			.contains("Answer the caller's last question");
 		conversation.close().block();
 	}
 
