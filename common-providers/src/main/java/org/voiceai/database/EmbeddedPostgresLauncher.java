@@ -61,7 +61,13 @@ final class EmbeddedPostgresLauncher {
 		}
 		if (dataDirectory != null) {
 			Files.createDirectories(dataDirectory);
-			builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+			// zonky starts PostgreSQL with fsync and synchronous_commit off, which suits a throw-away test database;
+			// a persistent one holds conversations that must survive a power loss, so both go back on (a later -c
+			// wins over zonky's -F on the command line).
+			builder.setDataDirectory(dataDirectory)
+				.setCleanDataDirectory(false)
+				.setServerConfig("fsync", "on")
+				.setServerConfig("synchronous_commit", "on");
 		}
 		EmbeddedPostgres postgres = builder.start();
 		logger.info("Started embedded PostgreSQL on port {} with data in {} ({} ms)", postgres.getPort(),

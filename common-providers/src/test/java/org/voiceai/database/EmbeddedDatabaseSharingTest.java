@@ -41,6 +41,8 @@ class EmbeddedDatabaseSharingTest {
 					.then()
 					.block();
 				assertThat(countDomain(second, domain)).isEqualTo(1);
+				assertThat(setting(first, "fsync")).as("a persistent database is durable").isEqualTo("on");
+				assertThat(setting(first, "synchronous_commit")).isEqualTo("on");
 			}
 			assertThat(countDomain(first, domain)).as("closing the attached app leaves the server running")
 				.isEqualTo(1);
@@ -71,6 +73,14 @@ class EmbeddedDatabaseSharingTest {
 		return database(context).sql("SELECT count(*) FROM v_domains WHERE domain_uuid = :id")
 			.bind("id", domain)
 			.map((row, meta) -> row.get(0, Long.class))
+			.one()
+			.block();
+	}
+
+	private static String setting(ConfigurableApplicationContext context, String name) {
+		return database(context).sql("SELECT current_setting(:name)")
+			.bind("name", name)
+			.map((row, meta) -> row.get(0, String.class))
 			.one()
 			.block();
 	}
