@@ -19,7 +19,8 @@ import org.voiceai.providers.realtime.RealtimeConversation;
 import org.voiceai.providers.realtime.RealtimeSessionSpec;
 import org.voiceai.realtime.fakes.elevenlabs.ElevenLabsAgentFake;
 import org.voiceai.realtime.fakes.elevenlabs.FakeAgentConversation;
-import org.voiceai.realtime.provider.elevenlabs.ElevenLabsAgentTestKit.Events;
+import org.voiceai.realtime.provider.ConversationEvents;
+import org.voiceai.realtime.provider.CallerSpeech;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -88,7 +89,7 @@ class ElevenLabsAgentVoiceTest {
 	@Test
 	void overridesCarryThePromptAndASilentFirstMessageAndTheGreetingIsAskedFor() {
 		FakeAgentConversation agent = openDefault();
-		Events events = new Events(this.conversation);
+		ConversationEvents events = new ConversationEvents(this.conversation);
 
 		JsonNode initiation = agent.awaitReceived("conversation_initiation_client_data");
 		assertThat(initiation.path("conversation_config_override").path("agent").path("prompt").path("prompt")
@@ -118,7 +119,7 @@ class ElevenLabsAgentVoiceTest {
 		this.elevenlabs.agent(AGENT).firstMessage("Olá, aqui é a Acme!").formats("ulaw_8000", "ulaw_8000");
 		open(null, Map.of("override_prompt", "false", "override_first_message", "false"));
 		FakeAgentConversation agent = this.elevenlabs.awaitConversation().awaitInitiated();
-		Events events = new Events(this.conversation);
+		ConversationEvents events = new ConversationEvents(this.conversation);
 
 		assertThat(agent.awaitReceived("conversation_initiation_client_data").has("conversation_config_override"))
 			.isFalse();
@@ -147,10 +148,10 @@ class ElevenLabsAgentVoiceTest {
 	@Test
 	void callerAudioGoesAsBase64ChunksAndTheAgentAnswersTheTranscribedTurn() {
 		FakeAgentConversation agent = openDefault();
-		Events events = new Events(this.conversation);
+		ConversationEvents events = new ConversationEvents(this.conversation);
 		agent.callerWillSay("Qual o horário?").queueReply("Das 8h às 18h.", Duration.ofMillis(400));
 
-		ElevenLabsAgentTestKit.speakAsCaller(this.conversation, 400, 600);
+		CallerSpeech.speakAsCaller(this.conversation, 400, 600);
 
 		events.next(ProviderEvent.SpeechStopped.class);
 		assertThat(events.next(ProviderEvent.Transcript.class))
@@ -165,18 +166,18 @@ class ElevenLabsAgentVoiceTest {
 	@Test
 	void anInterruptionIsABargeInAndTheInterruptedRepliesLateAudioIsDropped() {
 		FakeAgentConversation agent = openDefault();
-		Events events = new Events(this.conversation);
+		ConversationEvents events = new ConversationEvents(this.conversation);
 		long longReply = agent.speak("A long answer about all of our services.", Duration.ofSeconds(4));
 		events.audioBytes(4 * 32_000);
 		agent.queueReply("Yes?", Duration.ofMillis(200));
 
-		ElevenLabsAgentTestKit.speakAsCaller(this.conversation, 300, 0);
+		CallerSpeech.speakAsCaller(this.conversation, 300, 0);
 		events.next(ProviderEvent.SpeechStarted.class);
 		this.conversation.interrupt(1200).block();
 		events.next(ProviderEvent.ResponseDone.class);
 		assertThat(agent.interruptionsSent()).containsExactly(longReply);
 
-		ElevenLabsAgentTestKit.speakAsCaller(this.conversation, 0, 600);
+		CallerSpeech.speakAsCaller(this.conversation, 0, 600);
 		assertThat(events.next(ProviderEvent.Transcript.class).fromCaller()).isTrue();
 		int afterInterruption = events.seen().size();
 		assertThat(events.next(ProviderEvent.Transcript.class).text()).isEqualTo("Yes?");
@@ -190,7 +191,7 @@ class ElevenLabsAgentVoiceTest {
 	@Test
 	void aClientToolCallIsAToolCallAndItsResultGoesBackAsClientToolResult() {
 		FakeAgentConversation agent = openDefault();
-		Events events = new Events(this.conversation);
+		ConversationEvents events = new ConversationEvents(this.conversation);
 		agent.queueReply("Transferring you to billing.", Duration.ofMillis(300));
 
 		String callId = agent.callTool("transfer_call", "{\"destination\":\"contas\"}");
@@ -236,7 +237,7 @@ class ElevenLabsAgentVoiceTest {
 	@Test
 	void anOverrideErrorAfterSetupIsANonRetriableProviderError() {
 		FakeAgentConversation agent = openDefault();
-		Events events = new Events(this.conversation);
+		ConversationEvents events = new ConversationEvents(this.conversation);
 		agent.fail(1008, "override_error", "Override for field 'agent.language' is not allowed by config.");
 		ProviderEvent.ProviderError error = events.next(ProviderEvent.ProviderError.class);
 		assertThat(error.code()).isEqualTo("override_error");
@@ -248,7 +249,7 @@ class ElevenLabsAgentVoiceTest {
 	@Test
 	void aDroppedConnectionIsOneRetriableProviderErrorThenTheEnd() {
 		FakeAgentConversation agent = openDefault();
-		Events events = new Events(this.conversation);
+		ConversationEvents events = new ConversationEvents(this.conversation);
 		agent.drop();
 		ProviderEvent.ProviderError error = events.next(ProviderEvent.ProviderError.class);
 		assertThat(error.code()).isEqualTo("connection_lost");
@@ -261,7 +262,7 @@ class ElevenLabsAgentVoiceTest {
 	@Test
 	void aServerFailureCloseIsRetriable() {
 		FakeAgentConversation agent = openDefault();
-		Events events = new Events(this.conversation);
+		ConversationEvents events = new ConversationEvents(this.conversation);
 		agent.fail(1011, "internal_error", "Internal server error");
 		ProviderEvent.ProviderError error = events.next(ProviderEvent.ProviderError.class);
 		assertThat(error.code()).isEqualTo("internal_error");

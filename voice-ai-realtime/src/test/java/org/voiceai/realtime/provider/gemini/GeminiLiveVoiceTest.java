@@ -21,7 +21,8 @@ import org.voiceai.providers.realtime.RealtimeSessionSpec;
 import org.voiceai.providers.realtime.RealtimeVoice;
 import org.voiceai.realtime.fakes.gemini.FakeLiveSession;
 import org.voiceai.realtime.fakes.gemini.GeminiLiveFake;
-import org.voiceai.realtime.provider.gemini.GeminiLiveTestKit.Events;
+import org.voiceai.realtime.provider.ConversationEvents;
+import org.voiceai.realtime.provider.CallerSpeech;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -117,12 +118,12 @@ class GeminiLiveVoiceTest {
 	@Test
 	void callerSpeechIsStreamedAt16kHzAndAnsweredWithAudioAndTranscripts() {
 		RealtimeConversation conversation = open(Map.of());
-		Events events = new Events(conversation);
+		ConversationEvents events = new ConversationEvents(conversation);
 		FakeLiveSession session = this.gemini.awaitSession().awaitSetupComplete();
 		session.callerWillSay("Is the shop open on Saturday?").queueReply("Yes, from nine to noon.",
 				Duration.ofMillis(800));
 
-		GeminiLiveTestKit.speakAsCaller(conversation, 400, 600);
+		CallerSpeech.speakAsCaller(conversation, 400, 600);
 
 		events.next(ProviderEvent.SpeechStarted.class);
 		assertThat(events.next(ProviderEvent.Transcript.class)).isEqualTo(new ProviderEvent.Transcript(true, "Is ", false));
@@ -143,13 +144,13 @@ class GeminiLiveVoiceTest {
 	@Test
 	void callerSpeechDuringAReplyIsABargeInAndEndsTheInterruptedTurn() {
 		RealtimeConversation conversation = open(Map.of());
-		Events events = new Events(conversation);
+		ConversationEvents events = new ConversationEvents(conversation);
 		FakeLiveSession session = this.gemini.awaitSession().awaitSetupComplete();
 		FakeLiveSession.Reply reply = session.startSpeaking("Our prices start at fifty euros per hour.",
 				Duration.ofMillis(1000));
 		events.audioBytes(48_000);
 
-		GeminiLiveTestKit.speakAsCaller(conversation, 200, 0);
+		CallerSpeech.speakAsCaller(conversation, 200, 0);
 
 		events.next(ProviderEvent.SpeechStarted.class);
 		assertThat(events.next(ProviderEvent.Transcript.class).complete()).isTrue();
@@ -161,7 +162,7 @@ class GeminiLiveVoiceTest {
 	@Test
 	void audioOfATurnTheBridgeInterruptedIsDroppedUntilTheTurnEnds() {
 		RealtimeConversation conversation = open(Map.of());
-		Events events = new Events(conversation);
+		ConversationEvents events = new ConversationEvents(conversation);
 		FakeLiveSession session = this.gemini.awaitSession().awaitSetupComplete();
 		FakeLiveSession.Reply reply = session.startSpeaking("A long answer about our services.",
 				Duration.ofMillis(200));
@@ -184,7 +185,7 @@ class GeminiLiveVoiceTest {
 	@Test
 	void toolCallsRoundTripWithTheCallsIdAndName() {
 		RealtimeConversation conversation = open(Map.of());
-		Events events = new Events(conversation);
+		ConversationEvents events = new ConversationEvents(conversation);
 		FakeLiveSession session = this.gemini.awaitSession().awaitSetupComplete();
 
 		String id = session.callTool("transfer_call", "{\"destination\":\"sales\"}");
@@ -209,7 +210,7 @@ class GeminiLiveVoiceTest {
 	@Test
 	void aNonObjectToolResultIsWrappedAsOutputAndACancelledCallIsNotAnswered() {
 		RealtimeConversation conversation = open(Map.of());
-		Events events = new Events(conversation);
+		ConversationEvents events = new ConversationEvents(conversation);
 		FakeLiveSession session = this.gemini.awaitSession().awaitSetupComplete();
 
 		String cancelled = session.callTool("transfer_call", "{\"destination\":\"sales\"}");
@@ -250,7 +251,7 @@ class GeminiLiveVoiceTest {
 	@Test
 	void respondSendsTheInstructionAsACompleteClientTurn() {
 		RealtimeConversation conversation = open(Map.of());
-		Events events = new Events(conversation);
+		ConversationEvents events = new ConversationEvents(conversation);
 		FakeLiveSession session = this.gemini.awaitSession().awaitSetupComplete();
 
 		conversation.respond("Greet the caller with exactly these words: Acme, good morning!")
@@ -270,7 +271,7 @@ class GeminiLiveVoiceTest {
 	void textFramesAreReadLikeBinaryOnes() {
 		this.gemini.textFrames();
 		RealtimeConversation conversation = open(Map.of());
-		Events events = new Events(conversation);
+		ConversationEvents events = new ConversationEvents(conversation);
 		FakeLiveSession session = this.gemini.awaitSession().awaitSetupComplete();
 		session.speak("Hello.", Duration.ofMillis(200));
 		assertThat(events.audioBytes(9600)).isEqualTo(9600);
@@ -280,10 +281,10 @@ class GeminiLiveVoiceTest {
 	@Test
 	void goAwaySwitchesToAResumedSessionAndTheConversationGoesOn() {
 		RealtimeConversation conversation = open(Map.of());
-		Events events = new Events(conversation);
+		ConversationEvents events = new ConversationEvents(conversation);
 		FakeLiveSession first = this.gemini.awaitSession().awaitSetupComplete();
 		first.callerWillSay("I need a plumber tomorrow.").queueReply("We can come at nine.", Duration.ofMillis(200));
-		GeminiLiveTestKit.speakAsCaller(conversation, 300, 600);
+		CallerSpeech.speakAsCaller(conversation, 300, 600);
 		events.next(ProviderEvent.ResponseDone.class);
 
 		first.goAway("5s");
@@ -297,7 +298,7 @@ class GeminiLiveVoiceTest {
 
 		second.speak("Anything else?", Duration.ofMillis(100));
 		events.next(ProviderEvent.ResponseDone.class);
-		conversation.sendAudio(GeminiLiveTestKit.callerAudio(AudioFormat.PCM16_16K, 20, false));
+		conversation.sendAudio(CallerSpeech.callerAudio(AudioFormat.PCM16_16K, 20, false));
 		second.awaitReceived("realtimeInput");
 		assertThat(events.seen()).noneMatch(ProviderEvent.ProviderError.class::isInstance);
 	}
@@ -306,11 +307,11 @@ class GeminiLiveVoiceTest {
 	void withoutResumptionTheConversationIsReplayedIntoTheNextConnectionBeforeTheLimit() {
 		RealtimeConversation conversation = open(Map.of("session_resumption", "false",
 				"max_connection_minutes", "0.05"));
-		Events events = new Events(conversation);
+		ConversationEvents events = new ConversationEvents(conversation);
 		FakeLiveSession first = this.gemini.awaitSession().awaitSetupComplete();
 		assertThat(first.setup().has("sessionResumption")).isFalse();
 		first.callerWillSay("Can you take a message?");
-		GeminiLiveTestKit.speakAsCaller(conversation, 300, 600);
+		CallerSpeech.speakAsCaller(conversation, 300, 600);
 		events.next(ProviderEvent.ResponseDone.class);
 		String id = first.callTool("take_message", "{\"name\":\"Ana\"}");
 		events.next(ProviderEvent.ToolCall.class);
@@ -346,7 +347,7 @@ class GeminiLiveVoiceTest {
 	@Test
 	void aDroppedConnectionEndsTheConversationWithOneRetriableError() {
 		RealtimeConversation conversation = open(Map.of());
-		Events events = new Events(conversation);
+		ConversationEvents events = new ConversationEvents(conversation);
 		FakeLiveSession session = this.gemini.awaitSession().awaitSetupComplete();
 
 		session.drop();
@@ -363,7 +364,7 @@ class GeminiLiveVoiceTest {
 	@Test
 	void aServerCloseWithoutGoAwayEndsTheConversationWithItsCode() {
 		RealtimeConversation conversation = open(Map.of());
-		Events events = new Events(conversation);
+		ConversationEvents events = new ConversationEvents(conversation);
 		FakeLiveSession session = this.gemini.awaitSession().awaitSetupComplete();
 
 		session.close(1011, "Internal error encountered.");

@@ -23,7 +23,8 @@ import org.voiceai.providers.realtime.RealtimeSessionSpec;
 import org.voiceai.providers.realtime.RealtimeVoice;
 import org.voiceai.realtime.fakes.openai.FakeRealtimeSession;
 import org.voiceai.realtime.fakes.openai.OpenAiRealtimeFake;
-import org.voiceai.realtime.provider.openai.OpenAiRealtimeTestKit.Events;
+import org.voiceai.realtime.provider.ConversationEvents;
+import org.voiceai.realtime.provider.CallerSpeech;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -148,7 +149,7 @@ class OpenAiRealtimeVoiceTest {
 	@Test
 	void g711CallersGetNativePcmuAudioBothWays() {
 		RealtimeConversation conversation = open(AudioFormat.ULAW_8K, Map.of());
-		Events events = new Events(conversation);
+		ConversationEvents events = new ConversationEvents(conversation);
 		FakeRealtimeSession session = this.openai.awaitSession();
 		session.awaitReceived("session.update");
 		assertThat(session.inputFormat()).isEqualTo(AudioFormat.ULAW_8K);
@@ -166,12 +167,12 @@ class OpenAiRealtimeVoiceTest {
 	@Test
 	void aForcedAlawSessionSpeaksPcmaToAPcmCaller() {
 		RealtimeConversation conversation = open(AudioFormat.PCM16_8K, Map.of("audio_format", "pcma"));
-		Events events = new Events(conversation);
+		ConversationEvents events = new ConversationEvents(conversation);
 		FakeRealtimeSession session = this.openai.awaitSession().awaitConfigured();
 		assertThat(session.outputFormat()).isEqualTo(AudioFormat.ALAW_8K);
 		assertThat(conversation.inputFormat()).isEqualTo(AudioFormat.ALAW_8K);
 		session.callerWillSay("Hello?");
-		OpenAiRealtimeTestKit.speakAsCaller(conversation, 200, 600);
+		CallerSpeech.speakAsCaller(conversation, 200, 600);
 		assertThat(events.next(ProviderEvent.Transcript.class).text()).isEqualTo("Hello?");
 		events.audioBytes(2400);
 	}
@@ -215,13 +216,13 @@ class OpenAiRealtimeVoiceTest {
 	@Test
 	void callerSpeechIsStreamedAndAnsweredWithAudioAndTranscripts() {
 		RealtimeConversation conversation = open(AudioFormat.PCM16_8K, PCM);
-		Events events = new Events(conversation);
+		ConversationEvents events = new ConversationEvents(conversation);
 		FakeRealtimeSession session = this.openai.awaitSession();
 		session.awaitReceived("session.update");
 		session.callerWillSay("Is the shop open on Saturday?").queueReply("Yes, from nine to noon.",
 				Duration.ofMillis(800));
 
-		OpenAiRealtimeTestKit.speakAsCaller(conversation, 400, 600);
+		CallerSpeech.speakAsCaller(conversation, 400, 600);
 
 		events.next(ProviderEvent.SpeechStarted.class);
 		events.next(ProviderEvent.SpeechStopped.class);
@@ -241,7 +242,7 @@ class OpenAiRealtimeVoiceTest {
 	@Test
 	void bargeInCancelsTheReplyAndTruncatesToThePlayedMilliseconds() {
 		RealtimeConversation conversation = open(AudioFormat.PCM16_8K, PCM);
-		Events events = new Events(conversation);
+		ConversationEvents events = new ConversationEvents(conversation);
 		FakeRealtimeSession session = this.openai.awaitSession();
 		session.awaitReceived("session.update");
 		FakeRealtimeSession.Reply reply = session.startSpeaking("Our prices start at fifty euros per hour.",
@@ -264,7 +265,7 @@ class OpenAiRealtimeVoiceTest {
 	@Test
 	void truncationNeverClaimsMoreAudioThanWasReceived() {
 		RealtimeConversation conversation = open(AudioFormat.PCM16_8K, PCM);
-		Events events = new Events(conversation);
+		ConversationEvents events = new ConversationEvents(conversation);
 		FakeRealtimeSession session = this.openai.awaitSession();
 		session.awaitReceived("session.update");
 		FakeRealtimeSession.Reply reply = session.speak("Bye.", Duration.ofMillis(600));
@@ -284,7 +285,7 @@ class OpenAiRealtimeVoiceTest {
 	@Test
 	void audioOfACancelledReplyIsNotPassedOn() {
 		RealtimeConversation conversation = open(AudioFormat.PCM16_8K, PCM);
-		Events events = new Events(conversation);
+		ConversationEvents events = new ConversationEvents(conversation);
 		FakeRealtimeSession session = this.openai.awaitSession();
 		session.awaitReceived("session.update");
 		session.startSpeaking("Long answer.", Duration.ofMillis(200));
@@ -301,7 +302,7 @@ class OpenAiRealtimeVoiceTest {
 	@Test
 	void toolCallsRoundTrip() {
 		RealtimeConversation conversation = open(AudioFormat.PCM16_8K, PCM);
-		Events events = new Events(conversation);
+		ConversationEvents events = new ConversationEvents(conversation);
 		FakeRealtimeSession session = this.openai.awaitSession();
 		session.awaitReceived("session.update");
 
@@ -329,7 +330,7 @@ class OpenAiRealtimeVoiceTest {
 	@Test
 	void respondSendsPerResponseInstructions() {
 		RealtimeConversation conversation = open(AudioFormat.PCM16_8K, PCM);
-		Events events = new Events(conversation);
+		ConversationEvents events = new ConversationEvents(conversation);
 		FakeRealtimeSession session = this.openai.awaitSession();
 		session.awaitReceived("session.update");
 
@@ -345,7 +346,7 @@ class OpenAiRealtimeVoiceTest {
 	@Test
 	void anErrorEventEndsTheConversationWithAProviderError() {
 		RealtimeConversation conversation = open(AudioFormat.PCM16_8K, PCM);
-		Events events = new Events(conversation);
+		ConversationEvents events = new ConversationEvents(conversation);
 		FakeRealtimeSession session = this.openai.awaitSession();
 		session.awaitReceived("session.update");
 
@@ -359,7 +360,7 @@ class OpenAiRealtimeVoiceTest {
 	@Test
 	void harmlessErrorsAndRateLimitsDoNotEndTheConversation() {
 		RealtimeConversation conversation = open(AudioFormat.PCM16_8K, PCM);
-		Events events = new Events(conversation);
+		ConversationEvents events = new ConversationEvents(conversation);
 		FakeRealtimeSession session = this.openai.awaitSession();
 		session.awaitReceived("session.update");
 
@@ -376,7 +377,7 @@ class OpenAiRealtimeVoiceTest {
 	@Test
 	void aDroppedConnectionEndsTheConversationWithARetriableError() {
 		RealtimeConversation conversation = open(AudioFormat.PCM16_8K, PCM);
-		Events events = new Events(conversation);
+		ConversationEvents events = new ConversationEvents(conversation);
 		FakeRealtimeSession session = this.openai.awaitSession();
 		session.awaitReceived("session.update");
 
@@ -394,7 +395,7 @@ class OpenAiRealtimeVoiceTest {
 	@Test
 	void aServerCloseEndsTheConversationWithItsCode() {
 		RealtimeConversation conversation = open(AudioFormat.PCM16_8K, PCM);
-		Events events = new Events(conversation);
+		ConversationEvents events = new ConversationEvents(conversation);
 		FakeRealtimeSession session = this.openai.awaitSession();
 		session.awaitReceived("session.update");
 
@@ -450,13 +451,13 @@ class OpenAiRealtimeVoiceTest {
 	void rotationCarriesTheConversationIntoAFreshSession() {
 		RealtimeConversation conversation = open(AudioFormat.PCM16_8K,
 				Map.of("max_session_minutes", "0.05", "audio_format", "pcm"));
-		Events events = new Events(conversation);
+		ConversationEvents events = new ConversationEvents(conversation);
 		FakeRealtimeSession first = this.openai.awaitSession();
 		first.awaitReceived("session.update");
 		first.transcribeAfterReply()
 			.callerWillSay("I need a plumber tomorrow.")
 			.queueReply("We can come at nine.", Duration.ofMillis(200));
-		OpenAiRealtimeTestKit.speakAsCaller(conversation, 300, 600);
+		CallerSpeech.speakAsCaller(conversation, 300, 600);
 		events.next(ProviderEvent.ResponseDone.class);
 		String callId = first.callTool("take_message", "{\"name\":\"Ana\"}");
 		events.next(ProviderEvent.ToolCall.class);
@@ -488,7 +489,7 @@ class OpenAiRealtimeVoiceTest {
 		awaitDisconnected(first);
 		second.speak("Anything else?", Duration.ofMillis(100));
 		events.next(ProviderEvent.ResponseDone.class);
-		conversation.sendAudio(OpenAiRealtimeTestKit.callerAudio(AudioFormat.PCM16_24K, 20, false));
+		conversation.sendAudio(CallerSpeech.callerAudio(AudioFormat.PCM16_24K, 20, false));
 		second.awaitReceived("input_audio_buffer.append");
 		assertThat(events.seen()).noneMatch(ProviderEvent.ProviderError.class::isInstance);
 	}

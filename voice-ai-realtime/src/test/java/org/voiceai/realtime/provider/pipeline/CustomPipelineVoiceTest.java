@@ -21,6 +21,8 @@ import org.voiceai.providers.realtime.RealtimeConversation;
 import org.voiceai.providers.realtime.RealtimeSessionSpec;
 import org.voiceai.realtime.fakes.deepgram.DeepgramLiveFake;
 import org.voiceai.realtime.fakes.deepgram.FakeListenStream;
+import org.voiceai.realtime.provider.ConversationEvents;
+import org.voiceai.realtime.provider.CallerSpeech;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -90,7 +92,7 @@ class CustomPipelineVoiceTest {
 	@Test
 	void theGreetingIsSpokenSentenceBySentence() {
 		RealtimeConversation conversation = open(AudioFormat.ULAW_8K);
-		PipelineTestKit.Events events = new PipelineTestKit.Events(conversation);
+		ConversationEvents events = new ConversationEvents(conversation);
 		this.services.reply("Clínica Sorriso, ", "bom dia! Como posso ", "ajudar?");
 		conversation.respond("Greet the caller with exactly these words: Clínica Sorriso, bom dia!").block();
 
@@ -101,7 +103,7 @@ class CustomPipelineVoiceTest {
 			assertThat(request.language()).isEqualTo("pt-BR");
 		});
 		// Two sentences of 400 ms at 8 kHz 16-bit, in chunks of at most 100 ms.
-		assertThat(PipelineTestKit.audioBytes(reply)).isEqualTo(2 * ScriptedServices.SPEECH_MILLIS * 16);
+		assertThat(ConversationEvents.audioBytes(reply)).isEqualTo(2 * ScriptedServices.SPEECH_MILLIS * 16);
 		assertThat(reply).filteredOn(ProviderEvent.AudioDelta.class::isInstance)
 			.allSatisfy((delta) -> assertThat(((ProviderEvent.AudioDelta) delta).audio().length).isLessThanOrEqualTo(1600));
 		assertThat(reply).contains(new ProviderEvent.Transcript(false, "Clínica Sorriso, bom dia! Como posso ajudar?",
@@ -122,19 +124,19 @@ class CustomPipelineVoiceTest {
 		int before = deepgram.streams().size();
 		RealtimeConversation conversation = open(AudioFormat.ULAW_8K);
 		FakeListenStream stream = deepgram.awaitStream(before);
-		PipelineTestKit.Events events = new PipelineTestKit.Events(conversation);
+		ConversationEvents events = new ConversationEvents(conversation);
 		this.services.reply("Bom dia!").reply("Atendemos das 8h às 18h.");
 		conversation.respond("Greet the caller").block();
 		events.untilResponseDone();
 
 		stream.callerWillSay("Qual o horário?");
-		PipelineTestKit.speakAsCaller(conversation, 400, 400);
+		CallerSpeech.speakAsCaller(conversation, 400, 400);
 		events.next(ProviderEvent.SpeechStarted.class);
 		events.next(ProviderEvent.SpeechStopped.class);
 		assertThat(events.next(ProviderEvent.Transcript.class))
 			.isEqualTo(new ProviderEvent.Transcript(true, "Qual o horário?", true));
 		List<ProviderEvent> answer = events.untilResponseDone();
-		assertThat(PipelineTestKit.audioBytes(answer)).isEqualTo(ScriptedServices.SPEECH_MILLIS * 16);
+		assertThat(ConversationEvents.audioBytes(answer)).isEqualTo(ScriptedServices.SPEECH_MILLIS * 16);
 		assertThat(answer).contains(new ProviderEvent.Transcript(false, "Atendemos das 8h às 18h.", true));
 
 		List<ChatMessage> history = this.services.requests.get(1).messages();
@@ -156,7 +158,7 @@ class CustomPipelineVoiceTest {
 				PipelineTestKit.row(deepgram.baseUrl(), PipelineTestKit.KEY), this.services)
 			.open(PipelineTestKit.spec(AudioFormat.ULAW_8K, TOOLS).withHistory(earlier))
 			.block(Duration.ofSeconds(10));
-		PipelineTestKit.Events events = new PipelineTestKit.Events(conversation);
+		ConversationEvents events = new ConversationEvents(conversation);
 		this.services.reply("Sim, das 8h ao meio-dia.");
 		conversation.respond("Answer the caller's last question").block();
 		events.untilResponseDone();
@@ -176,7 +178,7 @@ class CustomPipelineVoiceTest {
 		int before = deepgram.streams().size();
 		RealtimeConversation conversation = open(AudioFormat.ULAW_8K);
 		FakeListenStream stream = deepgram.awaitStream(before);
-		PipelineTestKit.Events events = new PipelineTestKit.Events(conversation);
+		ConversationEvents events = new ConversationEvents(conversation);
 		this.services.slowReply(Duration.ofMillis(400), "Atendemos das oito. ", "Também aos sábados. ",
 				"Mas não aos domingos. ", "E nem nos feriados.");
 		conversation.respond("Greet the caller").block();
@@ -189,7 +191,7 @@ class CustomPipelineVoiceTest {
 		assertThat(this.services.spokenTexts()).doesNotContain("E nem nos feriados.");
 
 		stream.callerWillSay("E no sábado?");
-		PipelineTestKit.speakAsCaller(conversation, 400, 400);
+		CallerSpeech.speakAsCaller(conversation, 400, 400);
 		events.next(ProviderEvent.SpeechStopped.class);
 		events.untilResponseDone();
 		List<ChatMessage> history = this.services.requests.get(1).messages();
@@ -204,7 +206,7 @@ class CustomPipelineVoiceTest {
 		int before = deepgram.streams().size();
 		RealtimeConversation conversation = open(AudioFormat.ULAW_8K);
 		FakeListenStream stream = deepgram.awaitStream(before);
-		PipelineTestKit.Events events = new PipelineTestKit.Events(conversation);
+		ConversationEvents events = new ConversationEvents(conversation);
 		this.services.reply("Atendemos das oito. ", "Também aos sábados. ", "Mas não aos domingos.");
 		conversation.respond("Greet the caller").block();
 		events.untilResponseDone();
@@ -212,7 +214,7 @@ class CustomPipelineVoiceTest {
 		// Each sentence is 400 ms: at 500 ms the second had started, the third had not.
 		conversation.interrupt(500).block();
 		stream.callerWillSay("Obrigado");
-		PipelineTestKit.speakAsCaller(conversation, 400, 400);
+		CallerSpeech.speakAsCaller(conversation, 400, 400);
 		events.next(ProviderEvent.SpeechStopped.class);
 		events.untilResponseDone();
 		List<ChatMessage> history = this.services.requests.get(1).messages();
@@ -225,16 +227,16 @@ class CustomPipelineVoiceTest {
 		int before = deepgram.streams().size();
 		RealtimeConversation conversation = open(AudioFormat.ULAW_8K);
 		FakeListenStream stream = deepgram.awaitStream(before);
-		PipelineTestKit.Events events = new PipelineTestKit.Events(conversation);
+		ConversationEvents events = new ConversationEvents(conversation);
 		this.services.replyWithTool("Um momento.", "call_7", "transfer_call", "{\"destination\":\"Financeiro\"}")
 			.reply("Transferindo para o financeiro.");
 		stream.callerWillSay("Quero falar com o financeiro");
-		PipelineTestKit.speakAsCaller(conversation, 400, 400);
+		CallerSpeech.speakAsCaller(conversation, 400, 400);
 
 		List<ProviderEvent> first = events.untilResponseDone();
 		assertThat(first).contains(new ProviderEvent.ToolCall("call_7", "transfer_call",
 				"{\"destination\":\"Financeiro\"}"));
-		assertThat(PipelineTestKit.audioBytes(first)).isEqualTo(ScriptedServices.SPEECH_MILLIS * 16);
+		assertThat(ConversationEvents.audioBytes(first)).isEqualTo(ScriptedServices.SPEECH_MILLIS * 16);
 		assertThat(this.services.requests).hasSize(1);
 
 		conversation.sendToolResult("call_7", "{\"status\":\"transferring\"}").block();
@@ -256,7 +258,7 @@ class CustomPipelineVoiceTest {
 		int before = deepgram.streams().size();
 		RealtimeConversation conversation = open(AudioFormat.ULAW_8K);
 		FakeListenStream stream = deepgram.awaitStream(before);
-		PipelineTestKit.Events events = new PipelineTestKit.Events(conversation);
+		ConversationEvents events = new ConversationEvents(conversation);
 		conversation.close().block();
 		stream.awaitReceived("CloseStream");
 		stream.awaitDisconnected();
@@ -269,7 +271,7 @@ class CustomPipelineVoiceTest {
 		int before = deepgram.streams().size();
 		RealtimeConversation conversation = open(AudioFormat.ULAW_8K);
 		FakeListenStream stream = deepgram.awaitStream(before);
-		PipelineTestKit.Events events = new PipelineTestKit.Events(conversation);
+		ConversationEvents events = new ConversationEvents(conversation);
 		stream.close(1011, "internal server error");
 		List<ProviderEvent> seen = events.awaitCompletion();
 		assertThat(seen).last().isInstanceOfSatisfying(ProviderEvent.ProviderError.class, (error) -> {
@@ -281,7 +283,7 @@ class CustomPipelineVoiceTest {
 	@Test
 	void aFailingChatModelEndsTheConversationWithAnError() {
 		RealtimeConversation conversation = open(AudioFormat.ULAW_8K);
-		PipelineTestKit.Events events = new PipelineTestKit.Events(conversation);
+		ConversationEvents events = new ConversationEvents(conversation);
 		this.services.failChat();
 		conversation.respond("Greet the caller").block();
 		List<ProviderEvent> seen = events.awaitCompletion();
