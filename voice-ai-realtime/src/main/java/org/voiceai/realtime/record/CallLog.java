@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 import org.voiceai.realtime.call.CallContext;
@@ -29,13 +30,18 @@ public final class CallLog {
 	private final Sinks.Empty<Void> done = Sinks.empty();
 
 	public CallLog(CallRecorder recorder, CallContext call) {
+		this(recorder, call, Schedulers.parallel());
+	}
+
+	/** @param writer where each write starts ({@code Schedulers.immediate()} makes a test's writes synchronous) */
+	public CallLog(CallRecorder recorder, CallContext call, Scheduler writer) {
 		this.recorder = recorder;
 		this.call = call;
 		// Each write starts on a worker, never on the thread that submits it: submitters hold the call session's
 		// lock, and a WebClient exchange started there (URI, headers, connection pool) holds it longer, while the
 		// pacing clock, which ticks every call in turn, waits for it (seen in docs/benchmarks.md as late frames).
 		this.writes.asFlux()
-			.publishOn(Schedulers.parallel())
+			.publishOn(writer)
 			.concatMap((write) -> write.onErrorResume((error) -> {
 				logger.warn("Could not record call {} of domain {}: {}", call.callUuid(), call.domain().value(),
 						error.toString());

@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.voiceai.audio.AudioFormat;
@@ -198,7 +199,7 @@ class CallSessionFailoverTest {
 		ProviderFailover.Opened first = failover.first().block();
 		CallContext call = context.withProvider(first.provider());
 		this.session = new CallSession(call, first.conversation(), sink(), Duration.ofMillis(60), control(),
-				new ToolRegistry(List.of(), JsonMapper.builder().build()), new CallLog(recorder(), call),
+				new ToolRegistry(List.of(), JsonMapper.builder().build()), new CallLog(recorder(), call, Schedulers.immediate()),
 				new CallMetrics(this.registry).call(call), failover,
 				new CallTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(600), Duration.ofSeconds(20)), this.now::get,
 				() -> {

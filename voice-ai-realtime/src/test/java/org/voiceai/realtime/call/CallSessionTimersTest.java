@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.voiceai.providers.realtime.ProviderEvent;
@@ -100,7 +101,7 @@ class CallSessionTimersTest {
 
 		};
 		this.session = new CallSession(context, this.conversation, sink, Duration.ofMillis(60), calls,
-				new ToolRegistry(List.of(), JsonMapper.builder().build()), new CallLog(recorder, context),
+				new ToolRegistry(List.of(), JsonMapper.builder().build()), new CallLog(recorder, context, Schedulers.immediate()),
 				new CallMetrics(new SimpleMeterRegistry()).call(context), ScriptedConversation.noFailover(),
 				new CallTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(600), Duration.ofSeconds(20)), this.now::get,
 				() -> {
