@@ -90,6 +90,17 @@ final class CallFixture {
 				0, true)).block();
 	}
 
+	/** Makes {@code row} the domain's only row of its provider type. */
+	void replace(ProviderRowRepository providers, ProviderDraft row) {
+		this.database
+			.sql("DELETE FROM v_voice_ai_providers WHERE domain_uuid = :d AND lower(provider_type::text) = :t")
+			.bind("d", this.domain.value())
+			.bind("t", row.type().code())
+			.then()
+			.block();
+		providers.insert(this.domain, row).block();
+	}
+
 	/** Adds a realtime provider row after the default one: the one a call fails over to. */
 	void addRealtime(ProviderRowRepository providers, String providerName, String displayName,
 			Map<String, Object> config, int priority) {

@@ -2,14 +2,11 @@ package org.voiceai.realtime;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,8 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
@@ -31,8 +26,6 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import org.voiceai.providers.ProviderType;
-import org.voiceai.providers.manager.ProviderDraft;
 import org.voiceai.providers.manager.ProviderRowRepository;
 import org.voiceai.realtime.emulator.ModAudioStreamEmulator;
 import org.voiceai.realtime.fakes.deepgram.DeepgramLiveFake;
@@ -40,12 +33,14 @@ import org.voiceai.realtime.fakes.deepgram.FakeListenStream;
 import org.voiceai.realtime.fakes.esl.FakeFreeSwitchEsl;
 import org.voiceai.testing.EmbeddedDefaults;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.voiceai.realtime.PipelineStubs.CHAT_PATH;
+import static org.voiceai.realtime.PipelineStubs.textReply;
+import static org.voiceai.realtime.PipelineStubs.toolReply;
 
 /**
  * The bridge end to end with the custom pipeline as the realtime provider, over real sockets: the mod_audio_stream
@@ -61,8 +56,6 @@ import static org.awaitility.Awaitility.await;
 class CustomPipelineBridgeTest {
 
 	static final String KEY = "dg-bridge-test";
-
-	static final String CHAT_PATH = "/openai/v1/chat/completions";
 
 	static final DeepgramLiveFake deepgram = DeepgramLiveFake.start(KEY);
 
@@ -113,17 +106,9 @@ class CustomPipelineBridgeTest {
 		this.calls.stubService();
 		this.fixture = CallFixture.create(this.database, this.providers, "ws://127.0.0.1:1/unused",
 				service.baseUrl() + "/v1");
-		Map<String, Object> groq = new LinkedHashMap<>();
-		groq.put("api_key", "gsk-bridge-test");
-		groq.put("base_url", service.baseUrl() + "/openai/v1");
-		this.providers.insert(this.fixture.domain, new ProviderDraft(ProviderType.LLM, "groq", "Groq", groq, true, 0,
-				true)).block();
-		Map<String, Object> row = new LinkedHashMap<>();
-		row.put("api_key", KEY);
-		row.put("base_url", deepgram.baseUrl());
-		row.put("endpointing_ms", "200");
-		row.put("llm_provider", "groq");
-		this.fixture.replaceRealtime(this.providers, "custom", "Deepgram + Groq + OpenAI TTS", row);
+		this.providers.insert(this.fixture.domain, PipelineStubs.groqRow(service)).block();
+		this.fixture.replaceRealtime(this.providers, "custom", "Deepgram + Groq + OpenAI TTS",
+				PipelineStubs.realtimeConfig(KEY, deepgram.baseUrl()));
 		esl.awaitSubscriptions(1, Duration.ofSeconds(20));
 	}
 
@@ -296,61 +281,12 @@ class CustomPipelineBridgeTest {
 			service.stubFor(post(urlPathEqualTo(CHAT_PATH)).atPriority(1)
 				.inScenario("chat")
 				.whenScenarioStateIs(state)
-				.willReturn(sse(bodies[i]))
+				.willReturn(PipelineStubs.sse(bodies[i]))
 				.willSetStateTo(next));
 			state = next;
 		}
-		service.stubFor(post(urlPathEqualTo(CHAT_PATH)).atPriority(10).willReturn(sse(textReply("Certo."))));
-	}
-
-	private static ResponseDefinitionBuilder sse(String body) {
-		return aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(body);
-	}
-
-	/** A streamed chat completion saying {@code pieces}, as OpenAI-compatible APIs stream it (provider-protocols §B6). */
-	static String textReply(String... pieces) {
-		StringBuilder body = new StringBuilder(chunk(delta().put("role", "assistant").put("content", ""), null));
-		for (String piece : pieces) {
-			body.append(chunk(delta().put("content", piece), null));
-		}
-		return body.append(chunk(delta(), "stop")).append("data: [DONE]\n\n").toString();
-	}
-
-	/** A streamed chat completion calling one tool, its arguments in two pieces. */
-	static String toolReply(String id, String name, String arguments) {
-		ObjectNode first = delta().put("role", "assistant");
-		ObjectNode call = first.putArray("tool_calls").addObject().put("index", 0).put("id", id).put("type", "function");
-		call.putObject("function").put("name", name).put("arguments", "");
-		int half = arguments.length() / 2;
-		StringBuilder body = new StringBuilder(chunk(first, null));
-		for (String part : List.of(arguments.substring(0, half), arguments.substring(half))) {
-			ObjectNode delta = delta();
-			delta.putArray("tool_calls").addObject().put("index", 0).putObject("function").put("arguments", part);
-			body.append(chunk(delta, null));
-		}
-		return body.append(chunk(delta(), "tool_calls")).append("data: [DONE]\n\n").toString();
-	}
-
-	private static ObjectNode delta() {
-		return BridgeCalls.json.createObjectNode();
-	}
-
-	private static String chunk(ObjectNode delta, String finishReason) {
-		ObjectNode chunk = BridgeCalls.json.createObjectNode()
-			.put("id", "chatcmpl-bridge")
-			.put("object", "chat.completion.chunk")
-			.put("created", 1764800000)
-			.put("model", "llama-3.3-70b-versatile");
-		ArrayNode choices = chunk.putArray("choices");
-		ObjectNode choice = choices.addObject().put("index", 0);
-		choice.set("delta", delta);
-		if (finishReason != null) {
-			choice.put("finish_reason", finishReason);
-		}
-		else {
-			choice.putNull("finish_reason");
-		}
-		return "data: " + BridgeCalls.json.writeValueAsString(chunk) + "\n\n";
+		service.stubFor(
+				post(urlPathEqualTo(CHAT_PATH)).atPriority(10).willReturn(PipelineStubs.sse(textReply("Certo."))));
 	}
 
 	/** The {@code index}-th chat request of the test, waiting until it was made. */

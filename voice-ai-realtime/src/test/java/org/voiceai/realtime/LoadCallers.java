@@ -1,6 +1,7 @@
 package org.voiceai.realtime;
 
 import java.net.URI;
+import java.util.List;
 
 import org.voiceai.providers.manager.ProviderDraft;
 
@@ -22,11 +23,14 @@ interface LoadCallers extends AutoCloseable {
 		return split ? RemoteLoadCallers.start(provider, pin) : new LocalLoadCallers(LoadProvider.start(provider));
 	}
 
-	/** {@code -Dbench.provider}: openai, gemini, elevenlabs. */
+	/** {@code -Dbench.provider}: openai, gemini, elevenlabs, custom. */
 	String provider();
 
 	/** The domain's realtime row, pointing at the fake. */
 	ProviderDraft row();
+
+	/** The other rows the provider needs, pointing at their fakes; each replaces the domain's rows of its type. */
+	List<ProviderDraft> companions();
 
 	/** Connects one caller that speaks {@code firstSpeechMillis} from now and every {@link #CYCLE_MILLIS} after. */
 	void call(URI stream, long firstSpeechMillis) throws Exception;

@@ -12,10 +12,13 @@ import ch.qos.logback.classic.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.voiceai.providers.manager.ProviderDraft;
+
 /**
  * The process {@link RemoteLoadCallers} starts: a provider fake and the callers of {@link LocalLoadCallers}, driven by
  * lines on standard input ({@code call <first speech ms> <stream uri>}, {@code heard}, {@code hangup},
- * {@code quit}). It answers each with one line starting with {@value #REPLY}, and opens with the provider row.
+ * {@code quit}). It answers each with one line starting with {@value #REPLY}, and opens with the provider row and
+ * its companions.
  */
 final class LoadHarness {
 
@@ -28,10 +31,8 @@ final class LoadHarness {
 		// Without Spring, logback logs everything at DEBUG to standard output, which carries the replies.
 		((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
 		LoadProvider provider = LoadProvider.start(args[0]);
-		Map<String, Object> row = new LinkedHashMap<>();
-		row.put("type", provider.row().providerName());
-		row.put("name", provider.row().displayName());
-		row.put("config", provider.row().config());
+		Map<String, Object> row = describe(provider.row());
+		row.put("companions", provider.companions().stream().map(LoadHarness::describe).toList());
 		System.out.println(REPLY + "row " + JsonMapper.builder().build().writeValueAsString(row));
 		try (LocalLoadCallers callers = new LocalLoadCallers(provider);
 				BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
@@ -58,6 +59,15 @@ final class LoadHarness {
 			}
 		}
 		System.exit(0);
+	}
+
+	private static Map<String, Object> describe(ProviderDraft row) {
+		Map<String, Object> description = new LinkedHashMap<>();
+		description.put("kind", row.type().code());
+		description.put("type", row.providerName());
+		description.put("name", row.displayName());
+		description.put("config", row.config());
+		return description;
 	}
 
 }

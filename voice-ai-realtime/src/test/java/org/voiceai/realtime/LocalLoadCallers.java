@@ -47,6 +47,11 @@ final class LocalLoadCallers implements LoadCallers {
 	}
 
 	@Override
+	public List<ProviderDraft> companions() {
+		return this.provider.companions();
+	}
+
+	@Override
 	public void call(URI stream, long firstSpeechMillis) throws InterruptedException {
 		ModAudioStreamEmulator caller = ModAudioStreamEmulator
 			.connect(stream, CallFixture.authorization(), new AudioFormat(AudioEncoding.PCM16, 8000, 1), null,

@@ -57,7 +57,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
  * else is using it): it runs only with {@code -Dbench=true}, and its name keeps it out of the normal test run.
  * <pre>
  * ./mvnw -B -o -q test -pl voice-ai-realtime -Dtest=RealtimeLoadBenchmark -Dbench=true \
- *   [-Dbench.calls=25,50,100,200] [-Dbench.seconds=30] [-Dbench.provider=openai|gemini|elevenlabs] \
+ *   [-Dbench.calls=25,50,100,200] [-Dbench.seconds=30] [-Dbench.provider=openai|gemini|elevenlabs|custom] \
  *   [-Dbench.split=true [-Dbench.pin=true]]
  * </pre>
  * For each N: N mod_audio_stream emulators (raw return mode, 8 kHz, 20 ms frames with FreeSWITCH's jitter) call one
@@ -191,6 +191,7 @@ class RealtimeLoadBenchmark {
 	private Result run(int n, Duration measured) throws Exception {
 		CallFixture fixture = CallFixture.create(this.database, this.providers, callers.row(),
 				service.baseUrl() + "/v1");
+		callers.companions().forEach((row) -> fixture.replace(this.providers, row));
 		fixture.limitConcurrentCalls(10_000);
 		String domain = fixture.domain.value().toString();
 		long heapBefore = heapAfterGc();
@@ -437,16 +438,18 @@ class RealtimeLoadBenchmark {
 		/**
 		 * The bridge: its WebSocket server for FreeSWITCH (Spring's {@code webflux-http}), Reactor Netty's shared
 		 * loops (its provider sockets and the WebClient to voice-ai-service; the fakes have loops of their own), the
-		 * pacing clock, ESL and R2DBC ({@code reactor-tcp}), Reactor's schedulers.
+		 * pacing clock, ESL and R2DBC ({@code reactor-tcp}), Reactor's schedulers, and the JDK HTTP client under the
+		 * custom pipeline's chat model ({@code HttpClient-}).
 		 */
-		BRIDGE("webflux-http", "reactor-http", "reactor-tcp", "voice-ai-pacing", "boundedElastic", "parallel"),
+		BRIDGE("webflux-http", "reactor-http", "reactor-tcp", "voice-ai-pacing", "boundedElastic", "parallel",
+				"HttpClient-"),
 
 		/**
 		 * The harness: the mod_audio_stream emulators (one sender for all, a Java-WebSocket reader and writer per
 		 * call), the provider fakes, WireMock as voice-ai-service ({@code qtp}), the ESL fake, the benchmark itself.
 		 */
 		HARNESS("mod-audio-stream-emulator", "WebSocketWriteThread", "WebSocketConnectReadThread", "openai-fake",
-				"gemini-fake", "elevenlabs-fake", "qtp", "fake-esl", "bench-", "main"),
+				"gemini-fake", "elevenlabs-fake", "deepgram-fake", "qtp", "fake-esl", "bench-", "main"),
 
 		OTHER;
 

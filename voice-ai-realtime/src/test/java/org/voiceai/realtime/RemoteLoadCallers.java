@@ -40,16 +40,27 @@ final class RemoteLoadCallers implements LoadCallers {
 
 	private final ProviderDraft row;
 
+	private final List<ProviderDraft> companions;
+
 	private RemoteLoadCallers(Process process, String provider) throws IOException {
 		this.process = process;
 		this.provider = provider;
 		this.commands = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
 		this.replies = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
 		JsonNode row = JSON.readTree(reply("row"));
+		this.row = draft(row);
+		List<ProviderDraft> companions = new ArrayList<>();
+		row.path("companions").forEach((companion) -> companions.add(draft(companion)));
+		this.companions = List.copyOf(companions);
+	}
+
+	/** A default, enabled row as {@link LoadHarness} describes it; every setting of the fakes' rows is a string. */
+	private static ProviderDraft draft(JsonNode row) {
 		Map<String, Object> config = new LinkedHashMap<>();
 		row.path("config").properties().forEach((field) -> config.put(field.getKey(), field.getValue().asString()));
-		this.row = new ProviderDraft(ProviderType.REALTIME, row.path("type").asString(), row.path("name").asString(),
-				config, true, 0, true);
+		ProviderType<?> kind = ProviderType.fromCode(row.path("kind").asString())
+			.orElseThrow(() -> new IllegalStateException("load harness: unknown provider type in " + row));
+		return new ProviderDraft(kind, row.path("type").asString(), row.path("name").asString(), config, true, 0, true);
 	}
 
 	static RemoteLoadCallers start(String provider, boolean pin) {
@@ -87,6 +98,11 @@ final class RemoteLoadCallers implements LoadCallers {
 	@Override
 	public ProviderDraft row() {
 		return this.row;
+	}
+
+	@Override
+	public List<ProviderDraft> companions() {
+		return this.companions;
 	}
 
 	@Override

@@ -20,6 +20,7 @@ import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.WebsocketServerSpec;
 import reactor.netty.http.websocket.WebsocketInbound;
 import reactor.netty.http.websocket.WebsocketOutbound;
+import reactor.netty.resources.LoopResources;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -55,6 +56,12 @@ public final class DeepgramLiveFake implements AutoCloseable {
 
 	private final List<FakeListenStream> streams = new CopyOnWriteArrayList<>();
 
+	/**
+	 * Event loops of its own rather than Reactor Netty's shared ones, which the bridge's provider sockets use, so that
+	 * a load test can tell the fake's CPU from the bridge's by thread name.
+	 */
+	private final LoopResources loops = LoopResources.create("deepgram-fake");
+
 	private final DisposableServer server;
 
 	private volatile Duration idleTimeout = Duration.ofSeconds(10);
@@ -62,6 +69,7 @@ public final class DeepgramLiveFake implements AutoCloseable {
 	private DeepgramLiveFake(String apiKey) {
 		this.apiKey = apiKey;
 		this.server = HttpServer.create()
+			.runOn(this.loops)
 			.host("127.0.0.1")
 			.port(0)
 			.route((routes) -> routes.get(LISTEN_PATH, this::upgrade))
@@ -170,6 +178,7 @@ public final class DeepgramLiveFake implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.disposeNow(Duration.ofSeconds(5));
+		this.loops.disposeLater().block(Duration.ofSeconds(5));
 	}
 
 }
