@@ -38,6 +38,9 @@ interface LoadCallers extends AutoCloseable {
 	/** Binary frames (agent audio) the callers have received so far. */
 	long heard();
 
+	/** Replies the provider fake sent late, before the bridge saw them ({@link LoadProvider#lateReplies()}). */
+	long providerLateReplies();
+
 	/** Every caller hangs up (FreeSWITCH closes the streams with 1000), and is forgotten. */
 	void hangUp();
 

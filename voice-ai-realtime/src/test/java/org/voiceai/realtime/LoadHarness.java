@@ -46,6 +46,7 @@ final class LoadHarness {
 							System.out.println(REPLY + "ok");
 						}
 						case "heard" -> System.out.println(REPLY + "heard " + callers.heard());
+						case "late" -> System.out.println(REPLY + "late " + callers.providerLateReplies());
 						case "hangup" -> {
 							callers.hangUp();
 							System.out.println(REPLY + "ok");

@@ -84,6 +84,14 @@ record LoadProvider(String name, ProviderDraft row, List<ProviderDraft> companio
 		};
 	}
 
+	/**
+	 * Streamed replies that had a delta leave the fake after its own playback time (counted from the reply's first
+	 * delta), so the caller would hear a gap whatever the bridge did; -1 for fakes that send a reply at once.
+	 */
+	long lateReplies() {
+		return (this.fake instanceof OpenAiRealtimeFake openai) ? openai.lateStreamedReplies() : -1;
+	}
+
 	private static ProviderDraft realtimeRow(String type, String displayName, Map<String, Object> config) {
 		return new ProviderDraft(ProviderType.REALTIME, type, displayName, new LinkedHashMap<>(config), true, 0,
 				true);

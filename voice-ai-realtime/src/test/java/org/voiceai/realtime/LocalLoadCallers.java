@@ -71,6 +71,11 @@ final class LocalLoadCallers implements LoadCallers {
 	}
 
 	@Override
+	public long providerLateReplies() {
+		return this.provider.lateReplies();
+	}
+
+	@Override
 	public void hangUp() {
 		this.talking.forEach((task) -> task.cancel(false));
 		this.talking.clear();

@@ -72,7 +72,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
  * its audio message handed to the provider socket) and {@code .outbound} (audio received from the provider → its
  * first frame handed to FreeSWITCH's socket, for audio the pacer may send at once); percentiles from SLO buckets
  * configured here (5 µs steps below 100 µs), counted over the measured window only;</li>
- * <li>underruns and late frames from every call's pacer, cross-checked with the Prometheus counters after hang-up;</li>
+ * <li>underruns and late frames from every call's pacer, cross-checked with the Prometheus counters after hang-up,
+ * beside the replies the provider fake itself sent late (OpenAI fake only);</li>
  * <li>CPU of this JVM, split by thread name into the bridge's threads, the harness's and the JVM's own (GC, JIT);
  * of the harness process when split; and of the whole machine, from /proc/stat;</li>
  * <li>heap per call: heap used after a full GC with N calls up, minus the same before they connected, / N (in one
@@ -167,10 +168,10 @@ class RealtimeLoadBenchmark {
 		// JIT warm-up, not reported.
 		run(Math.min(25, counts[0]), Duration.ofSeconds(5));
 		line("| calls | in p50 | in p99 | in max | out p50 | out p99 | out max | samples in/out | underruns (Prometheus) "
-				+ "| late frames (Prometheus) | stalls ≥ 50 ms (longest) | frames sent / heard | CPU this JVM "
+				+ "| replies late at the fake | late frames (Prometheus) | stalls ≥ 50 ms (longest) | frames sent / heard | CPU this JVM "
 				+ "| CPU bridge / harness / JVM "
 				+ "| bridge CPU per call | CPU harness process | CPU machine | GC pauses | heap per call |");
-		line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+		line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 		for (int n : counts) {
 			line("%s", run(n, measured).row());
 		}
@@ -180,6 +181,9 @@ class RealtimeLoadBenchmark {
 		line("CPU bridge / harness / JVM: thread CPU time by thread name (%s), in %% of all CPUs; \"JVM\" is the "
 				+ "process's CPU outside Java threads (GC, JIT compilers). Bridge CPU per call: %% of one core.",
 				ThreadGroup.describe());
+		line("Replies late at the fake: streamed replies with a delta that left the provider fake after its own playback "
+				+ "time, counted from the reply's first delta, over the calls' lives like the underruns: gaps no bridge "
+				+ "could prevent (– for fakes that send a whole reply at once).");
 		line("Stalls: times a thread of this JVM that asks to wake every %d ms woke %d ms or more after its previous "
 				+ "wake-up (GC pauses, the OS scheduler, a busy machine), during the window.", StallProbe.PERIOD_MILLIS,
 				StallProbe.STALL_MILLIS);
@@ -195,6 +199,7 @@ class RealtimeLoadBenchmark {
 		fixture.limitConcurrentCalls(10_000);
 		String domain = fixture.domain.value().toString();
 		long heapBefore = heapAfterGc();
+		long lateAtFakeBefore = callers.providerLateReplies();
 		List<UUID> ids = new ArrayList<>();
 		Random phases = new Random(n);
 		for (int i = 0; i < n; i++) {
@@ -223,6 +228,8 @@ class RealtimeLoadBenchmark {
 			underruns += session.underruns();
 			lateFrames += session.lateFrames();
 		}
+		// Over the same span as the pacers' counters: the calls' whole lives, warm-up included.
+		long lateAtFake = callers.providerLateReplies() - lateAtFakeBefore;
 		callers.hangUp();
 		deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		while (!sessions(ids).isEmpty() && System.nanoTime() < deadline) {
@@ -238,7 +245,7 @@ class RealtimeLoadBenchmark {
 		return new Result(n, opened, end.inbound.minus(start.inbound), end.outbound.minus(start.outbound), underruns,
 				lateFrames, reportedUnderruns, reportedLate, end.framesHeard - start.framesHeard,
 				end.framesOut - start.framesOut, start, end, (heapWithCalls - heapBefore) / Math.max(1, opened),
-				stalled[0], stalled[1]);
+				stalled[0], stalled[1], (lateAtFakeBefore < 0) ? -1 : lateAtFake);
 	}
 
 	private List<CallSession> sessions(List<UUID> ids) {
@@ -512,7 +519,7 @@ class RealtimeLoadBenchmark {
 
 	record Result(int calls, int opened, Histogram inbound, Histogram outbound, long underruns, long lateFrames,
 			long reportedUnderruns, long reportedLate, long framesHeard, long framesOut, Snapshot start, Snapshot end,
-			long heapPerCall, long stalls, long longestStallMicros) {
+			long heapPerCall, long stalls, long longestStallMicros, long lateAtFake) {
 
 		String row() {
 			int cpus = CPUS;
@@ -525,13 +532,13 @@ class RealtimeLoadBenchmark {
 			double machine = 100.0 * (this.end.machine()[0] - this.start.machine()[0])
 					/ (this.end.machine()[1] - this.start.machine()[1]);
 			return String.format(Locale.ROOT,
-					"| %s | %s | %s | %s | %s | %s | %s | %d / %d | %d (%d) | %d (%d) | %d (%.0f ms) | %d / %d | %.0f %% "
+					"| %s | %s | %s | %s | %s | %s | %s | %d / %d | %d (%d) | %s | %d (%d) | %d (%.0f ms) | %d / %d | %.0f %% "
 							+ "| %.0f / %.0f / %.0f %% | %.2f %% | %s | %.0f %% | %d (%d ms) | %.2f MB |",
 					(this.opened == this.calls) ? Integer.toString(this.calls) : this.opened + " of " + this.calls,
 					this.inbound.quantile(0.5), this.inbound.quantile(0.99), this.inbound.max(),
 					this.outbound.quantile(0.5), this.outbound.quantile(0.99), this.outbound.max(),
 					this.inbound.total(), this.outbound.total(), this.underruns, this.reportedUnderruns,
-					this.lateFrames, this.reportedLate, this.stalls, this.longestStallMicros / 1000.0, this.framesOut,
+					(this.lateAtFake < 0) ? "–" : Long.toString(this.lateAtFake), this.lateFrames, this.reportedLate, this.stalls, this.longestStallMicros / 1000.0, this.framesOut,
 					this.framesHeard,
 					100.0 * processCpu / (wall * cpus), 100.0 * bridge / (wall * cpus), 100.0 * harness / (wall * cpus),
 					100.0 * jvmInternal / (wall * cpus), 100.0 * bridge / (wall * Math.max(1, this.opened)),

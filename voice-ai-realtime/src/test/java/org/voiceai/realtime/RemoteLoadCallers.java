@@ -113,9 +113,18 @@ final class RemoteLoadCallers implements LoadCallers {
 
 	@Override
 	public long heard() {
-		this.commands.println("heard");
+		return ask("heard");
+	}
+
+	@Override
+	public long providerLateReplies() {
+		return ask("late");
+	}
+
+	private long ask(String count) {
+		this.commands.println(count);
 		try {
-			return Long.parseLong(reply("heard"));
+			return Long.parseLong(reply(count));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

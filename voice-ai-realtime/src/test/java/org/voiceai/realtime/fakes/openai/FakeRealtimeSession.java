@@ -667,6 +667,11 @@ public final class FakeRealtimeSession {
 			}
 			do {
 				sendAudioDelta(reply, format, next, chunks, this.options.replyChunk().toMillis());
+				// The first delta starts playback; each later one must leave before the audio ahead of it has played.
+				if (next > 0 && !reply.late && System.nanoTime() > startNanos + next * chunkNanos) {
+					reply.late = true;
+					this.options.lateReplies().incrementAndGet();
+				}
 				next++;
 			}
 			while (next < chunks && startNanos + next * chunkNanos - aheadNanos <= System.nanoTime());
@@ -735,6 +740,9 @@ public final class FakeRealtimeSession {
 		private final String[] words;
 
 		private String status;
+
+		/** A delta of this streamed reply left after its own playback time. */
+		private boolean late;
 
 		/** Streamed audio is still being sent; {@link #finish()} then waits for its end. */
 		private boolean streaming;

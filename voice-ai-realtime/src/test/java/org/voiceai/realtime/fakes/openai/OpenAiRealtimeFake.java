@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -68,6 +69,8 @@ public final class OpenAiRealtimeFake implements AutoCloseable {
 
 	private ScheduledExecutorService timer;
 
+	private final AtomicLong lateReplies = new AtomicLong();
+
 	private OpenAiRealtimeFake(String apiKey) {
 		this.apiKey = apiKey;
 		this.server = HttpServer.create()
@@ -113,7 +116,8 @@ public final class OpenAiRealtimeFake implements AutoCloseable {
 			});
 		}
 		SessionOptions current = this.options;
-		this.options = new SessionOptions(chunk, ahead, current.defaultReply(), current.keepAppends(), this.timer);
+		this.options = new SessionOptions(chunk, ahead, current.defaultReply(), current.keepAppends(), this.timer,
+				this.lateReplies);
 		return this;
 	}
 
@@ -121,7 +125,7 @@ public final class OpenAiRealtimeFake implements AutoCloseable {
 	public synchronized OpenAiRealtimeFake defaultReply(Duration audio) {
 		SessionOptions current = this.options;
 		this.options = new SessionOptions(current.replyChunk(), current.replyAhead(), audio, current.keepAppends(),
-				current.timer());
+				current.timer(), current.lateReplies());
 		return this;
 	}
 
@@ -132,8 +136,16 @@ public final class OpenAiRealtimeFake implements AutoCloseable {
 	public synchronized OpenAiRealtimeFake countAppendsOnly() {
 		SessionOptions current = this.options;
 		this.options = new SessionOptions(current.replyChunk(), current.replyAhead(), current.defaultReply(), false,
-				current.timer());
+				current.timer(), current.lateReplies());
 		return this;
+	}
+
+	/**
+	 * Streamed replies so far that had at least one delta sent after its own playback time, counted from when the
+	 * reply's first delta was sent: audio that was late before it left the fake.
+	 */
+	public long lateStreamedReplies() {
+		return this.lateReplies.get();
 	}
 
 	/** Every session opened so far, oldest first (a rotated conversation has several). */
