@@ -58,7 +58,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
  * <pre>
  * ./mvnw -B -o -q test -pl voice-ai-realtime -Dtest=RealtimeLoadBenchmark -Dbench=true \
  *   [-Dbench.calls=25,50,100,200] [-Dbench.seconds=30] [-Dbench.provider=openai|gemini|elevenlabs|custom] \
- *   [-Dbench.split=true [-Dbench.pin=true]]
+ *   [-Dbench.split=true [-Dbench.pin=true]] [-Dbench.arrivals=20]
  * </pre>
  * For each N: N mod_audio_stream emulators (raw return mode, 8 kHz, 20 ms frames with FreeSWITCH's jitter) call one
  * domain whose realtime provider is a fake ({@link LoadProvider}). Every caller says something for
@@ -66,14 +66,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
  * fake's energy VAD ends the turn and answers with {@value LoadProvider#REPLY_MILLIS} ms of audio. The callers and
  * the fake run in this JVM, or with {@code bench.split} in a process of their own ({@link RemoteLoadCallers}), which
  * {@code bench.pin} puts on CPU 1 while this JVM moves to CPU 0. After the calls are up and a warm-up, it measures for
- * the given seconds:
+ * the given seconds. Calls arrive {@code bench.arrivals} per second (default 20; 0 for all at once): 200 calls
+ * holding three minutes each arrive about once a second, so 20 a second is already a hard case, while all 200 in
+ * the same instant is a burst no switch produces.
  * <ul>
  * <li>added latency, from the bridge's own timers {@code voiceai.realtime.latency.inbound} (caller frame received →
  * its audio message handed to the provider socket) and {@code .outbound} (audio received from the provider → its
  * first frame handed to FreeSWITCH's socket, for audio the pacer may send at once); percentiles from SLO buckets
  * configured here (5 µs steps below 100 µs), counted over the measured window only;</li>
- * <li>underruns and late frames from every call's pacer, cross-checked with the Prometheus counters after hang-up,
- * beside the replies the provider fake itself sent late (OpenAI fake only);</li>
+ * <li>underruns and late frames from every call's pacer in the window and since the first call arrived, with the
+ * Prometheus counters after hang-up (which include the full GCs of the heap measurement), beside the replies the
+ * provider fake itself sent late in the window (OpenAI fake only);</li>
  * <li>CPU of this JVM, split by thread name into the bridge's threads, the harness's and the JVM's own (GC, JIT);
  * of the harness process when split; and of the whole machine, from /proc/stat;</li>
  * <li>heap per call: heap used after a full GC with N calls up, minus the same before they connected, / N (in one
@@ -89,6 +92,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 class RealtimeLoadBenchmark {
 
 	static final Duration WARM_UP = Duration.ofSeconds(8);
+
+	static final int ARRIVALS_PER_SECOND = Integer.getInteger("bench.arrivals", 20);
 
 	/** The machine's CPUs, counted before {@code bench.pin} confines this JVM to one of them. */
 	static final int CPUS = Runtime.getRuntime().availableProcessors();
@@ -167,8 +172,9 @@ class RealtimeLoadBenchmark {
 		line("");
 		// JIT warm-up, not reported.
 		run(Math.min(25, counts[0]), Duration.ofSeconds(5));
-		line("| calls | in p50 | in p99 | in max | out p50 | out p99 | out max | samples in/out | underruns (Prometheus) "
-				+ "| replies late at the fake | late frames (Prometheus) | stalls ≥ 50 ms (longest) | frames sent / heard | CPU this JVM "
+		line("| calls | in p50 | in p99 | in max | out p50 | out p99 | out max | samples in/out "
+				+ "| underruns: window / since arrival (Prometheus) | replies late at the fake "
+				+ "| late frames: window / since arrival (Prometheus) | stalls ≥ 50 ms (longest) | frames sent / heard | CPU this JVM "
 				+ "| CPU bridge / harness / JVM "
 				+ "| bridge CPU per call | CPU harness process | CPU machine | GC pauses | heap per call |");
 		line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
@@ -182,8 +188,13 @@ class RealtimeLoadBenchmark {
 				+ "process's CPU outside Java threads (GC, JIT compilers). Bridge CPU per call: %% of one core.",
 				ThreadGroup.describe());
 		line("Replies late at the fake: streamed replies with a delta that left the provider fake after its own playback "
-				+ "time, counted from the reply's first delta, over the calls' lives like the underruns: gaps no bridge "
-				+ "could prevent (– for fakes that send a whole reply at once).");
+				+ "time, counted from the reply's first delta: gaps no bridge could prevent (– for fakes that send a whole "
+				+ "reply at once).");
+		line("Underruns and late frames: in the window / from the first call's arrival to the window's end (arrivals, "
+				+ "warm-up and window); in parentheses the Prometheus counters, reported as each call ends, which also "
+				+ "count the full GCs forced with every call up to measure the heap. Calls arrived %s. Replies late at "
+				+ "the fake: in the window.", (ARRIVALS_PER_SECOND > 0) ? ARRIVALS_PER_SECOND + " a second"
+						: "all at once");
 		line("Stalls: times a thread of this JVM that asks to wake every %d ms woke %d ms or more after its previous "
 				+ "wake-up (GC pauses, the OS scheduler, a busy machine), during the window.", StallProbe.PERIOD_MILLIS,
 				StallProbe.STALL_MILLIS);
@@ -199,10 +210,14 @@ class RealtimeLoadBenchmark {
 		fixture.limitConcurrentCalls(10_000);
 		String domain = fixture.domain.value().toString();
 		long heapBefore = heapAfterGc();
-		long lateAtFakeBefore = callers.providerLateReplies();
 		List<UUID> ids = new ArrayList<>();
 		Random phases = new Random(n);
+		long firstArrival = System.nanoTime();
 		for (int i = 0; i < n; i++) {
+			if (ARRIVALS_PER_SECOND > 0) {
+				long due = firstArrival + i * 1_000_000_000L / ARRIVALS_PER_SECOND;
+				Thread.sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000));
+			}
 			UUID call = UUID.randomUUID();
 			esl.addChannel(call.toString());
 			callers.call(fixture.streamUri(this.port, call, "raw"), 2000 + phases.nextInt(LoadCallers.CYCLE_MILLIS));
@@ -215,21 +230,22 @@ class RealtimeLoadBenchmark {
 		Thread.sleep(WARM_UP.toMillis());
 		int opened = sessions(ids).size();
 
+		// Gaps are counted in the window only: the calls' set-up (connections, JIT) and the forced GCs that measure
+		// the heap afterwards stall every call at once, which says nothing about steady-state playout.
+		long[] pacersAtStart = pacerCounts(ids);
+		long lateAtFakeAtStart = callers.providerLateReplies();
 		Snapshot start = snapshot(domain);
 		stalls.restart();
 		Thread.sleep(measured.toMillis());
 		Snapshot end = snapshot(domain);
+		long[] pacersAtEnd = pacerCounts(ids);
+		long lateAtFake = (lateAtFakeAtStart < 0) ? -1 : callers.providerLateReplies() - lateAtFakeAtStart;
 		long[] stalled = stalls.read();
 		long heapWithCalls = heapAfterGc();
-
-		long underruns = 0;
-		long lateFrames = 0;
-		for (CallSession session : sessions(ids)) {
-			underruns += session.underruns();
-			lateFrames += session.lateFrames();
-		}
-		// Over the same span as the pacers' counters: the calls' whole lives, warm-up included.
-		long lateAtFake = callers.providerLateReplies() - lateAtFakeBefore;
+		long underruns = pacersAtEnd[0] - pacersAtStart[0];
+		long lateFrames = pacersAtEnd[1] - pacersAtStart[1];
+		long underrunsSinceArrival = pacersAtEnd[0];
+		long lateFramesSinceArrival = pacersAtEnd[1];
 		callers.hangUp();
 		deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		while (!sessions(ids).isEmpty() && System.nanoTime() < deadline) {
@@ -243,9 +259,19 @@ class RealtimeLoadBenchmark {
 			line("N=%d: %d calls still active 30 s after hang-up", n, stillActive);
 		}
 		return new Result(n, opened, end.inbound.minus(start.inbound), end.outbound.minus(start.outbound), underruns,
-				lateFrames, reportedUnderruns, reportedLate, end.framesHeard - start.framesHeard,
+				lateFrames, underrunsSinceArrival, lateFramesSinceArrival, reportedUnderruns, reportedLate, end.framesHeard - start.framesHeard,
 				end.framesOut - start.framesOut, start, end, (heapWithCalls - heapBefore) / Math.max(1, opened),
-				stalled[0], stalled[1], (lateAtFakeBefore < 0) ? -1 : lateAtFake);
+				stalled[0], stalled[1], lateAtFake);
+	}
+
+	/** Underruns and late frames so far, summed over the calls' pacers. */
+	private long[] pacerCounts(List<UUID> ids) {
+		long[] counts = new long[2];
+		for (CallSession session : sessions(ids)) {
+			counts[0] += session.underruns();
+			counts[1] += session.lateFrames();
+		}
+		return counts;
 	}
 
 	private List<CallSession> sessions(List<UUID> ids) {
@@ -518,7 +544,7 @@ class RealtimeLoadBenchmark {
 	}
 
 	record Result(int calls, int opened, Histogram inbound, Histogram outbound, long underruns, long lateFrames,
-			long reportedUnderruns, long reportedLate, long framesHeard, long framesOut, Snapshot start, Snapshot end,
+			long underrunsSinceArrival, long lateFramesSinceArrival, long reportedUnderruns, long reportedLate, long framesHeard, long framesOut, Snapshot start, Snapshot end,
 			long heapPerCall, long stalls, long longestStallMicros, long lateAtFake) {
 
 		String row() {
@@ -532,13 +558,14 @@ class RealtimeLoadBenchmark {
 			double machine = 100.0 * (this.end.machine()[0] - this.start.machine()[0])
 					/ (this.end.machine()[1] - this.start.machine()[1]);
 			return String.format(Locale.ROOT,
-					"| %s | %s | %s | %s | %s | %s | %s | %d / %d | %d (%d) | %s | %d (%d) | %d (%.0f ms) | %d / %d | %.0f %% "
+					"| %s | %s | %s | %s | %s | %s | %s | %d / %d | %d / %d (%d) | %s | %d / %d (%d) | %d (%.0f ms) | %d / %d | %.0f %% "
 							+ "| %.0f / %.0f / %.0f %% | %.2f %% | %s | %.0f %% | %d (%d ms) | %.2f MB |",
 					(this.opened == this.calls) ? Integer.toString(this.calls) : this.opened + " of " + this.calls,
 					this.inbound.quantile(0.5), this.inbound.quantile(0.99), this.inbound.max(),
 					this.outbound.quantile(0.5), this.outbound.quantile(0.99), this.outbound.max(),
-					this.inbound.total(), this.outbound.total(), this.underruns, this.reportedUnderruns,
-					(this.lateAtFake < 0) ? "–" : Long.toString(this.lateAtFake), this.lateFrames, this.reportedLate, this.stalls, this.longestStallMicros / 1000.0, this.framesOut,
+					this.inbound.total(), this.outbound.total(), this.underruns, this.underrunsSinceArrival,
+					this.reportedUnderruns, (this.lateAtFake < 0) ? "–" : Long.toString(this.lateAtFake), this.lateFrames,
+					this.lateFramesSinceArrival, this.reportedLate, this.stalls, this.longestStallMicros / 1000.0, this.framesOut,
 					this.framesHeard,
 					100.0 * processCpu / (wall * cpus), 100.0 * bridge / (wall * cpus), 100.0 * harness / (wall * cpus),
 					100.0 * jvmInternal / (wall * cpus), 100.0 * bridge / (wall * Math.max(1, this.opened)),
