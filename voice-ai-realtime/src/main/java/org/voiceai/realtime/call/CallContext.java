@@ -3,6 +3,8 @@ package org.voiceai.realtime.call;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.voiceai.audio.AudioEncoding;
+import org.voiceai.audio.AudioFormat;
 import org.voiceai.realtime.stream.StreamMetadata;
 import org.voiceai.realtime.stream.StreamRequest;
 import org.voiceai.tenant.DomainId;
@@ -32,6 +34,11 @@ public record CallContext(StreamRequest request, StreamMetadata metadata, Secret
 
 	public DomainId domain() {
 		return this.request.domain();
+	}
+
+	/** Agent audio always goes back as 16-bit PCM at the caller's rate, whatever the caller sends. */
+	public AudioFormat agentFormat() {
+		return new AudioFormat(AudioEncoding.PCM16, this.request.callerFormat().sampleRate(), 1);
 	}
 
 	/** The caller's number: from the URL path, else from the metadata; may be null. */

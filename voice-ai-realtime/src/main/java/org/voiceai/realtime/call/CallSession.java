@@ -10,11 +10,8 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
-import org.voiceai.audio.AudioEncoding;
-import org.voiceai.audio.AudioFormat;
 import org.voiceai.providers.realtime.ProviderEvent;
 import org.voiceai.providers.realtime.RealtimeConversation;
-import org.voiceai.realtime.audio.AudioConverter;
 import org.voiceai.realtime.esl.EslEvent;
 import org.voiceai.realtime.playback.PlaybackSink;
 import org.voiceai.realtime.record.CallLog;
@@ -24,10 +21,11 @@ import org.voiceai.realtime.tool.ToolResult.FollowUp;
 
 /**
  * One call, in one place: its {@link CallState}, its provider conversation, its audio in both directions, its tools,
- * timers and record. Everything that changes the call goes through a {@code synchronized} method, entered from the
- * caller's socket, the provider's socket, the pacing clock and ESL events; none of them blocks, so the lock is only
- * ever held for microseconds. When the provider fails mid-call, {@link ProviderFailover} finds the next one and the
- * session moves the conversation to it; without one, the caller hears an apology and the call ends.
+ * timers and record. Everything that changes the call goes through its {@link CallLock}, entered from the caller's
+ * socket, the provider's socket, the pacing clock and ESL events; none of them blocks, so the lock is only ever held
+ * for microseconds, and the pacing clock skips a call whose lock is busy rather than wait for it. When the provider
+ * fails mid-call, {@link ProviderFailover} finds the next one and the session moves the conversation to it; without
+ * one, the caller hears an apology and the call ends.
  */
 public final class CallSession {
 
@@ -56,13 +54,18 @@ public final class CallSession {
 
 	private final List<String> messages = new ArrayList<>();
 
+	private final CallLock lock = new CallLock();
+
+	/** The tick as one object, so the pacing clock's hundred ticks a second per call allocate nothing. */
+	private final Runnable tickAction = this::tickLocked;
+
 	/** The call's facts; its provider changes when the call moves to another one. */
 	private volatile CallContext context;
 
 	/** The provider conversation and its converters; read without the lock by the caller's audio. */
-	private volatile Link link;
+	private volatile ProviderLink link;
 
-	/** Changed only under this object's lock; volatile so the audio path can check it without taking the lock. */
+	/** Changed only under the call's lock; volatile so the audio path can check it without taking the lock. */
 	private volatile CallState state = CallState.CONNECTING;
 
 	private boolean responseInProgress;
@@ -83,7 +86,7 @@ public final class CallSession {
 			CallControl control, ToolRegistry tools, CallLog log, CallMetrics.Call metrics, ProviderFailover failover,
 			CallTimeouts timeouts, LongSupplier clock, Runnable onFinished) {
 		this.context = context;
-		this.link = Link.to(conversation, context);
+		this.link = ProviderLink.to(conversation, context);
 		this.control = control;
 		this.tools = tools;
 		this.log = log;
@@ -93,33 +96,35 @@ public final class CallSession {
 		this.onFinished = onFinished;
 		long acceptedAt = clock.getAsLong();
 		this.timers = new CallTimers(timeouts, acceptedAt);
-		this.playout = new Playout(callFormat(context), lead, sink, metrics, clock, acceptedAt);
+		this.playout = new Playout(context.agentFormat(), lead, sink, metrics, clock, acceptedAt);
 	}
 
 	public CallContext context() {
 		return this.context;
 	}
 
-	public synchronized CallState state() {
+	public CallState state() {
 		return this.state;
 	}
 
 	/** Starts listening to the provider and asks it for the greeting. */
-	public synchronized void start() {
-		this.metrics.started();
-		this.log.started();
-		listen(this.link.conversation());
-		moveTo(CallState.GREETING);
-		String greeting = this.context.secretary().prompts().greeting();
-		respond((greeting == null || greeting.isBlank()) ? "Greet the caller briefly and ask how you can help."
-				: "Greet the caller with exactly these words: " + greeting);
+	public void start() {
+		this.lock.run(() -> {
+			this.metrics.started();
+			this.log.started();
+			listen(this.link.conversation());
+			moveTo(CallState.GREETING);
+			String greeting = this.context.secretary().prompts().greeting();
+			respond((greeting == null || greeting.isBlank()) ? "Greet the caller briefly and ask how you can help."
+					: "Greet the caller with exactly these words: " + greeting);
+		});
 	}
 
 	/** A frame from FreeSWITCH, any size. Called from the caller socket's thread only. */
 	public void onCallerAudio(byte[] frame) {
 		long receivedAt = this.clock.getAsLong();
 		this.metrics.frameIn();
-		Link current = this.link;
+		ProviderLink current = this.link;
 		byte[] audio = current.inbound().convert(frame);
 		if (audio.length > 0 && !isFinished()) {
 			current.conversation().sendAudio(audio);
@@ -133,7 +138,11 @@ public final class CallSession {
 	}
 
 	/** @param arrivedAt when the event reached the call, before waiting for its lock (added latency counts that) */
-	private synchronized void onProviderEvent(RealtimeConversation from, ProviderEvent event, long arrivedAt) {
+	private void onProviderEvent(RealtimeConversation from, ProviderEvent event, long arrivedAt) {
+		this.lock.run(() -> handle(from, event, arrivedAt));
+	}
+
+	private void handle(RealtimeConversation from, ProviderEvent event, long arrivedAt) {
 		if (this.state == CallState.ENDED || this.providerFailed || from != this.link.conversation()) {
 			return;
 		}
@@ -170,8 +179,17 @@ public final class CallSession {
 		}
 	}
 
-	/** The pacing clock's tick: sends due audio, runs pending actions and the call's timers. */
-	public synchronized void tick() {
+	/**
+	 * The pacing clock's tick: sends due audio, runs pending actions and the call's timers. A call whose lock another
+	 * thread holds is skipped until the next tick: that thread is working on this call (provider audio it enqueues
+	 * is sent at once), and waiting for it would hold up every other call's tick.
+	 * @return whether the call was ticked
+	 */
+	public boolean tick() {
+		return this.lock.runIfFree(this.tickAction);
+	}
+
+	private void tickLocked() {
 		if (this.state == CallState.ENDED) {
 			return;
 		}
@@ -186,18 +204,22 @@ public final class CallSession {
 		}
 	}
 
-	public synchronized void onEslEvent(EslEvent event) {
-		if ("CHANNEL_HANGUP".equals(event.name()) || "CHANNEL_HANGUP_COMPLETE".equals(event.name())) {
-			streamClosed();
-		}
-		else {
-			this.playout.onEslEvent(event);
-		}
+	public void onEslEvent(EslEvent event) {
+		this.lock.run(() -> {
+			if ("CHANNEL_HANGUP".equals(event.name()) || "CHANNEL_HANGUP_COMPLETE".equals(event.name())) {
+				streamClosed();
+			}
+			else {
+				this.playout.onEslEvent(event);
+			}
+		});
 	}
 
 	/** FreeSWITCH closed the stream: the caller hung up, or our own hang-up or transfer took effect. */
-	public synchronized void streamClosed() {
-		finish((this.outcome != null) ? this.outcome : CallOutcome.callerHungUp());
+	public void streamClosed() {
+		this.lock.run(() -> {
+			finish((this.outcome != null) ? this.outcome : CallOutcome.callerHungUp());
+		});
 	}
 
 	/** Lock-free: called for every caller frame, which must not wait for the pacing tick or a provider event. */
@@ -206,13 +228,13 @@ public final class CallSession {
 	}
 
 	/** Statistics for logs and benchmarks. */
-	public synchronized long underruns() {
-		return this.playout.underruns();
+	public long underruns() {
+		return this.lock.get(() -> this.playout.underruns());
 	}
 
 	/** Statistics for logs and benchmarks: ticks that came too late to keep FreeSWITCH fed. */
-	public synchronized long lateFrames() {
-		return this.playout.lateFrames();
+	public long lateFrames() {
+		return this.lock.get(() -> this.playout.lateFrames());
 	}
 
 	private void listen(RealtimeConversation conversation) {
@@ -272,25 +294,27 @@ public final class CallSession {
 			.warn("Interrupt failed on call {}: {}", this.context.callUuid(), error.toString()));
 	}
 
-	private synchronized void onToolResult(RealtimeConversation from, String callId, ToolResult result) {
-		if (this.state == CallState.ENDED || from != this.link.conversation()) {
-			return;
-		}
-		FollowUp followUp = result.followUp();
-		if (followUp instanceof FollowUp.Transfer transfer) {
-			moveTo(CallState.TRANSFERRING);
-			this.pending = new PendingAction(followUp,
-					CallOutcome.transferred(transfer.number(), transfer.destinationName()), deadline());
-		}
-		else if (followUp instanceof FollowUp.HangUp hangUp) {
-			moveTo(CallState.ENDING);
-			this.pending = new PendingAction(followUp, CallOutcome.hungUp(hangUp.reason()), deadline());
-		}
-		else if (followUp instanceof FollowUp.MessageTaken taken) {
-			this.messages.add(taken.text());
-		}
-		from.sendToolResult(callId, result.outputJson())
-			.subscribe(null, (error) -> providerLost(from, error.toString(), true));
+	private void onToolResult(RealtimeConversation from, String callId, ToolResult result) {
+		this.lock.run(() -> {
+			if (this.state == CallState.ENDED || from != this.link.conversation()) {
+				return;
+			}
+			FollowUp followUp = result.followUp();
+			if (followUp instanceof FollowUp.Transfer transfer) {
+				moveTo(CallState.TRANSFERRING);
+				this.pending = new PendingAction(followUp,
+						CallOutcome.transferred(transfer.number(), transfer.destinationName()), deadline());
+			}
+			else if (followUp instanceof FollowUp.HangUp hangUp) {
+				moveTo(CallState.ENDING);
+				this.pending = new PendingAction(followUp, CallOutcome.hungUp(hangUp.reason()), deadline());
+			}
+			else if (followUp instanceof FollowUp.MessageTaken taken) {
+				this.messages.add(taken.text());
+			}
+			from.sendToolResult(callId, result.outputJson())
+				.subscribe(null, (error) -> providerLost(from, error.toString(), true));
+		});
 	}
 
 	private void runPendingWhenHeard(long now) {
@@ -312,14 +336,16 @@ public final class CallSession {
 		}
 	}
 
-	private synchronized void transferFailed(FollowUp.Transfer transfer, Throwable error) {
-		logger.warn("Transfer of call {} to {} failed: {}", this.context.callUuid(), transfer.number(), error.toString());
-		this.outcome = null;
-		if (this.state == CallState.TRANSFERRING) {
-			moveTo(CallState.LISTENING);
-			respond("The transfer to " + transfer.destinationName() + " did not go through. "
-					+ "Apologise briefly and offer to take a message.");
-		}
+	private void transferFailed(FollowUp.Transfer transfer, Throwable error) {
+		this.lock.run(() -> {
+			logger.warn("Transfer of call {} to {} failed: {}", this.context.callUuid(), transfer.number(), error.toString());
+			this.outcome = null;
+			if (this.state == CallState.TRANSFERRING) {
+				moveTo(CallState.LISTENING);
+				respond("The transfer to " + transfer.destinationName() + " did not go through. "
+						+ "Apologise briefly and offer to take a message.");
+			}
+		});
 	}
 
 	private void checkTimers(long now) {
@@ -345,60 +371,67 @@ public final class CallSession {
 	 * do better), the call moves to the next provider while the caller hears the holding phrase; otherwise, or
 	 * without a next provider, the caller hears the apology and the call ends.
 	 */
-	private synchronized void providerLost(RealtimeConversation lost, String reason, boolean switchable) {
-		if (lost != this.link.conversation() || this.providerFailed || this.state == CallState.ENDED
-				|| this.outcome != null) {
-			return;
-		}
-		this.providerFailed = true;
-		logger.warn("Realtime provider {} failed on call {} of domain {} in state {}: {}", this.context.provider(),
-				this.context.callUuid(), this.context.domain().value(), this.state, reason);
-		this.playout.clear(this.clock.getAsLong());
-		this.dropping = true;
-		this.responseInProgress = false;
-		if (!switchable || !this.state.allowsBargeIn()) {
-			apologise(reason);
-			return;
-		}
-		moveTo(CallState.SWITCHING);
-		String from = this.context.provider();
-		Sinks.Empty<Void> held = Sinks.empty();
-		this.failover.next(this.context, reason, () -> holdOn(held))
-			.flatMap((opened) -> held.asMono().timeout(HOLDING_PHRASE_WAIT, Mono.empty()).thenReturn(opened))
-			.subscribe((opened) -> switchTo(opened, from, reason), (error) -> noNextProvider(reason));
+	private void providerLost(RealtimeConversation lost, String reason, boolean switchable) {
+		this.lock.run(() -> {
+			if (lost != this.link.conversation() || this.providerFailed || this.state == CallState.ENDED
+					|| this.outcome != null) {
+				return;
+			}
+			this.providerFailed = true;
+			logger.warn("Realtime provider {} failed on call {} of domain {} in state {}: {}", this.context.provider(),
+					this.context.callUuid(), this.context.domain().value(), this.state, reason);
+			this.playout.clear(this.clock.getAsLong());
+			this.dropping = true;
+			this.responseInProgress = false;
+			if (!switchable || !this.state.allowsBargeIn()) {
+				apologise(reason);
+				return;
+			}
+			moveTo(CallState.SWITCHING);
+			String from = this.context.provider();
+			Sinks.Empty<Void> held = Sinks.empty();
+			this.failover.next(this.context, reason, () -> holdOn(held))
+				.flatMap((opened) -> held.asMono().timeout(HOLDING_PHRASE_WAIT, Mono.empty()).thenReturn(opened))
+				.subscribe((opened) -> switchTo(opened, from, reason), (error) -> noNextProvider(reason));
+		});
 	}
 
-	private synchronized void holdOn(Sinks.Empty<Void> held) {
-		speak(this.failover.holdingPhrase(this.context, callFormat(this.context).sampleRate()), held::tryEmitEmpty);
+	private void holdOn(Sinks.Empty<Void> held) {
+		this.lock.run(() -> speak(this.failover.holdingPhrase(this.context, this.context.agentFormat().sampleRate()),
+				held::tryEmitEmpty));
 	}
 
-	private synchronized void switchTo(ProviderFailover.Opened opened, String from, String reason) {
-		if (this.state != CallState.SWITCHING) {
-			close(opened.conversation());
-			return;
-		}
-		RealtimeConversation old = this.link.conversation();
-		this.link = Link.to(opened.conversation(), this.context);
-		this.context = this.context.withProvider(opened.provider());
-		this.providerFailed = false;
-		this.log.providerSwitched(this.context, from, reason);
-		close(old);
-		this.dropping = false;
-		this.timers.activity(this.clock.getAsLong());
-		moveTo(CallState.LISTENING);
-		listen(opened.conversation());
-		// The caller's last words had no answer when the provider failed: the new one owes it. Otherwise it listens.
-		String unanswered = this.failover.unansweredCallerWords();
-		if (unanswered != null) {
-			respond("You are taking over this call after a technical pause; do not greet again. Answer the caller's "
-					+ "last words: \"" + unanswered + "\"");
-		}
+	private void switchTo(ProviderFailover.Opened opened, String from, String reason) {
+		this.lock.run(() -> {
+			if (this.state != CallState.SWITCHING) {
+				close(opened.conversation());
+				return;
+			}
+			RealtimeConversation old = this.link.conversation();
+			this.link = ProviderLink.to(opened.conversation(), this.context);
+			this.context = this.context.withProvider(opened.provider());
+			this.providerFailed = false;
+			this.log.providerSwitched(this.context, from, reason);
+			close(old);
+			this.dropping = false;
+			this.timers.activity(this.clock.getAsLong());
+			moveTo(CallState.LISTENING);
+			listen(opened.conversation());
+			// The caller's last words had no answer when the provider failed: the new one owes it. Otherwise it listens.
+			String unanswered = this.failover.unansweredCallerWords();
+			if (unanswered != null) {
+				respond("You are taking over this call after a technical pause; do not greet again. Answer the caller's "
+						+ "last words: \"" + unanswered + "\"");
+			}
+		});
 	}
 
-	private synchronized void noNextProvider(String reason) {
-		if (this.state == CallState.SWITCHING) {
-			apologise(reason);
-		}
+	private void noNextProvider(String reason) {
+		this.lock.run(() -> {
+			if (this.state == CallState.SWITCHING) {
+				apologise(reason);
+			}
+		});
 	}
 
 	private void apologise(String reason) {
@@ -407,7 +440,7 @@ public final class CallSession {
 		}
 		CallOutcome failed = CallOutcome.failed("provider lost: " + reason);
 		this.pending = PendingAction.afterNextReply(new FollowUp.HangUp("provider lost"), failed, deadline());
-		speak(this.failover.apology(this.context, callFormat(this.context).sampleRate()), () -> {
+		speak(this.failover.apology(this.context, this.context.agentFormat().sampleRate()), () -> {
 		});
 	}
 
@@ -419,17 +452,19 @@ public final class CallSession {
 		}, () -> spoken(then));
 	}
 
-	private synchronized void playSpoken(byte[] pcm) {
-		this.playout.play(pcm, -1, this.clock.getAsLong());
+	private void playSpoken(byte[] pcm) {
+		this.lock.run(() -> this.playout.play(pcm, -1, this.clock.getAsLong()));
 	}
 
-	private synchronized void spoken(Runnable then) {
-		this.playout.endItem(this.clock.getAsLong());
-		if (this.pending != null) {
-			this.pending.audioHeard();
-			this.pending.responseDone();
-		}
-		then.run();
+	private void spoken(Runnable then) {
+		this.lock.run(() -> {
+			this.playout.endItem(this.clock.getAsLong());
+			if (this.pending != null) {
+				this.pending.audioHeard();
+				this.pending.responseDone();
+			}
+			then.run();
+		});
 	}
 
 	private void finish(CallOutcome finalOutcome) {
@@ -458,24 +493,6 @@ public final class CallSession {
 			throw new IllegalStateException("call " + this.context.callUuid() + ": " + this.state + " -> " + next);
 		}
 		this.state = next;
-	}
-
-	/** Agent audio always goes back as 16-bit PCM at the caller's rate, whatever the caller sends. */
-	static AudioFormat callFormat(CallContext context) {
-		return new AudioFormat(AudioEncoding.PCM16, context.request().callerFormat().sampleRate(), 1);
-	}
-
-	/**
-	 * The current provider conversation with the converters between its formats and the call's, replaced as a whole
-	 * when the call moves to another provider.
-	 */
-	private record Link(RealtimeConversation conversation, AudioConverter inbound, AudioConverter outbound) {
-
-		static Link to(RealtimeConversation conversation, CallContext call) {
-			return new Link(conversation, new AudioConverter(call.request().callerFormat(), conversation.inputFormat()),
-					new AudioConverter(conversation.outputFormat(), callFormat(call)));
-		}
-
 	}
 
 }

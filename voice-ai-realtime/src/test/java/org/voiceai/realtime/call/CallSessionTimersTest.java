@@ -3,6 +3,12 @@ package org.voiceai.realtime.call;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -25,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The call's timers on a clock the test moves: a silent caller is asked once whether they are still there, then
- * hears the farewell and is hung up once it has played; a call at its maximum duration says goodbye.
+ * hears the farewell and is hung up once it has played; a call at its maximum duration says goodbye. And the pacing
+ * clock's tick, which must never wait for a call that another thread is working on.
  */
 class CallSessionTimersTest {
 
@@ -40,6 +47,10 @@ class CallSessionTimersTest {
 	final List<CallOutcome> outcomes = new ArrayList<>();
 
 	final AtomicInteger frames = new AtomicInteger();
+
+	/** Runs as each frame is handed to FreeSWITCH, under the call's lock: a test holds the lock with it. */
+	volatile Runnable whilePlaying = () -> {
+	};
 
 	CallSession session;
 
@@ -80,6 +91,7 @@ class CallSessionTimersTest {
 			@Override
 			public void play(byte[] frame) {
 				CallSessionTimersTest.this.frames.incrementAndGet();
+				CallSessionTimersTest.this.whilePlaying.run();
 			}
 
 			@Override
@@ -164,6 +176,40 @@ class CallSessionTimersTest {
 		advance(60);
 		assertThat(this.conversation.requests).hasSize(2);
 		assertThat(this.control).containsExactly("hangup");
+	}
+
+	@Test
+	void theTickSkipsACallWhoseLockAnotherThreadHoldsInsteadOfWaiting() throws Exception {
+		advance(1);
+		CountDownLatch playing = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		this.whilePlaying = () -> {
+			playing.countDown();
+			try {
+				release.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		};
+		ExecutorService providerThread = Executors.newSingleThreadExecutor();
+		try {
+			// The provider's thread enqueues a reply and stalls while sending its first frame, holding the lock.
+			Future<?> delta = providerThread.submit(() -> reply(100));
+			assertThat(playing.await(10, TimeUnit.SECONDS)).isTrue();
+			CompletableFuture<Boolean> ticked = CompletableFuture.supplyAsync(this.session::tick);
+			assertThat(ticked.get(10, TimeUnit.SECONDS)).as("ticked while the lock was held").isFalse();
+
+			release.countDown();
+			delta.get(10, TimeUnit.SECONDS);
+			this.whilePlaying = () -> {
+			};
+			assertThat(this.session.tick()).isTrue();
+		}
+		finally {
+			release.countDown();
+			providerThread.shutdownNow();
+		}
 	}
 
 	/** The provider speaks a reply of {@code millis} and finishes it. */
