@@ -1,37 +1,25 @@
 package org.voiceai.realtime;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import org.voiceai.providers.manager.ProviderRowRepository;
 import org.voiceai.realtime.emulator.ModAudioStreamEmulator;
 import org.voiceai.realtime.fakes.deepgram.DeepgramLiveFake;
 import org.voiceai.realtime.fakes.deepgram.FakeListenStream;
 import org.voiceai.realtime.fakes.esl.FakeFreeSwitchEsl;
-import org.voiceai.testing.EmbeddedDefaults;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -50,66 +38,21 @@ import static org.voiceai.realtime.PipelineStubs.toolReply;
  * voice-ai-service, the ESL fake, and the embedded PostgreSQL. Every scenario runs in the {@code raw} and
  * {@code file} return modes.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMetrics
-@EmbeddedDefaults
-class CustomPipelineBridgeTest {
+class CustomPipelineBridgeTest extends BridgeEndToEndTest {
 
 	static final String KEY = "dg-bridge-test";
 
+	@AutoClose
 	static final DeepgramLiveFake deepgram = DeepgramLiveFake.start(KEY);
-
-	static final FakeFreeSwitchEsl esl = FakeFreeSwitchEsl.start().trackChannels();
-
-	static final WireMockServer service = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-
-	static {
-		service.start();
-	}
-
-	@DynamicPropertySource
-	static void fakes(DynamicPropertyRegistry registry) {
-		registry.add("voice-ai.esl.port", esl::port);
-		registry.add("voice-ai.realtime.service-url", service::baseUrl);
-		registry.add("voice-ai.realtime.file-chunk", () -> "200ms");
-	}
-
-	@AfterAll
-	static void stopFakes() {
-		deepgram.close();
-		esl.close();
-		service.stop();
-	}
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	DatabaseClient database;
-
-	@Autowired
-	ProviderRowRepository providers;
 
 	@Autowired
 	MeterRegistry meters;
 
-	@TempDir
-	Path moduleFiles;
-
-	BridgeCalls calls;
-
-	CallFixture fixture;
-
 	@BeforeEach
-	void domainWithAPipelineRow() {
-		this.calls = new BridgeCalls(esl, service, this.moduleFiles);
-		this.calls.stubService();
-		this.fixture = CallFixture.create(this.database, this.providers, "ws://127.0.0.1:1/unused",
-				service.baseUrl() + "/v1");
+	void aPipelineRow() {
 		this.providers.insert(this.fixture.domain, PipelineStubs.groqRow(service)).block();
 		this.fixture.replaceRealtime(this.providers, "custom", "Deepgram + Groq + OpenAI TTS",
 				PipelineStubs.realtimeConfig(KEY, deepgram.baseUrl()));
-		esl.awaitSubscriptions(1, Duration.ofSeconds(20));
 	}
 
 	@ParameterizedTest

@@ -1,6 +1,5 @@
 package org.voiceai.realtime;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,29 +7,16 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import org.voiceai.providers.manager.ProviderRowRepository;
 import org.voiceai.realtime.emulator.ModAudioStreamEmulator;
 import org.voiceai.realtime.fakes.elevenlabs.ElevenLabsAgentFake;
 import org.voiceai.realtime.fakes.elevenlabs.FakeAgentConversation;
 import org.voiceai.realtime.fakes.esl.FakeFreeSwitchEsl;
-import org.voiceai.testing.EmbeddedDefaults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,69 +27,27 @@ import static org.awaitility.Awaitility.await;
  * the text-to-speech provider of the apology, and the embedded PostgreSQL. Every scenario runs in the {@code raw} and
  * {@code file} return modes.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMetrics
-@EmbeddedDefaults
-class ElevenLabsBridgeTest {
+class ElevenLabsBridgeTest extends BridgeEndToEndTest {
 
 	static final String AGENT = "agent_clinica";
 
+	@AutoClose
 	static final ElevenLabsAgentFake elevenlabs = ElevenLabsAgentFake.start("xi-realtime-test");
 
-	static final FakeFreeSwitchEsl esl = FakeFreeSwitchEsl.start().trackChannels();
-
-	static final WireMockServer service = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-
 	static {
-		service.start();
 		// A private agent that allows the prompt and first-message overrides, answering in 16 kHz PCM.
 		elevenlabs.agent(AGENT).makePrivate().allowOverrides("prompt", "first_message").formats("pcm_16000",
 				"pcm_16000");
 	}
 
-	@DynamicPropertySource
-	static void fakes(DynamicPropertyRegistry registry) {
-		registry.add("voice-ai.esl.port", esl::port);
-		registry.add("voice-ai.realtime.service-url", service::baseUrl);
-		registry.add("voice-ai.realtime.file-chunk", () -> "200ms");
-	}
-
-	@AfterAll
-	static void stopFakes() {
-		elevenlabs.close();
-		esl.close();
-		service.stop();
-	}
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	DatabaseClient database;
-
-	@Autowired
-	ProviderRowRepository providers;
-
-	@TempDir
-	Path moduleFiles;
-
-	BridgeCalls calls;
-
-	CallFixture fixture;
-
 	@BeforeEach
-	void domainAndService() {
-		this.calls = new BridgeCalls(esl, service, this.moduleFiles);
-		this.calls.stubService();
-		this.fixture = CallFixture.create(this.database, this.providers, "ws://127.0.0.1:1/unused",
-				service.baseUrl() + "/v1");
+	void anElevenLabsAgentRow() {
 		Map<String, Object> row = new LinkedHashMap<>();
 		row.put("api_key", "xi-realtime-test");
 		row.put("agent_id", AGENT);
 		row.put("base_url", elevenlabs.baseUrl());
 		row.put("response_gap_ms", "300");
 		this.fixture.replaceRealtime(this.providers, "elevenlabs", "ElevenLabs agent", row);
-		esl.awaitSubscriptions(1, Duration.ofSeconds(20));
 	}
 
 	@ParameterizedTest

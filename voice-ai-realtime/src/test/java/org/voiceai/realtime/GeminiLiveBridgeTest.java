@@ -1,34 +1,21 @@
 package org.voiceai.realtime;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import org.voiceai.providers.manager.ProviderRowRepository;
 import org.voiceai.realtime.emulator.ModAudioStreamEmulator;
 import org.voiceai.realtime.fakes.esl.FakeFreeSwitchEsl;
 import org.voiceai.realtime.fakes.gemini.FakeLiveSession;
 import org.voiceai.realtime.fakes.gemini.GeminiLiveFake;
-import org.voiceai.testing.EmbeddedDefaults;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -41,64 +28,20 @@ import static org.awaitility.Awaitility.await;
  * fake, WireMock as voice-ai-service and as the apology's text-to-speech provider, and the embedded PostgreSQL. The
  * domain's realtime provider row is a {@code gemini_live} row; everything else is as in {@link RealtimeBridgeTest}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedDefaults
-class GeminiLiveBridgeTest {
+class GeminiLiveBridgeTest extends BridgeEndToEndTest {
 
 	static final String KEY = "AIza-bridge-test";
 
+	@AutoClose
 	static final GeminiLiveFake gemini = GeminiLiveFake.start(KEY);
 
-	static final FakeFreeSwitchEsl esl = FakeFreeSwitchEsl.start().trackChannels();
-
-	static final WireMockServer service = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-
-	static {
-		service.start();
-	}
-
-	@DynamicPropertySource
-	static void fakes(DynamicPropertyRegistry registry) {
-		registry.add("voice-ai.esl.port", esl::port);
-		registry.add("voice-ai.realtime.service-url", service::baseUrl);
-		registry.add("voice-ai.realtime.file-chunk", () -> "200ms");
-	}
-
-	@AfterAll
-	static void stopFakes() {
-		gemini.close();
-		esl.close();
-		service.stop();
-	}
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	DatabaseClient database;
-
-	@Autowired
-	ProviderRowRepository providers;
-
-	@TempDir
-	Path moduleFiles;
-
-	BridgeCalls calls;
-
-	CallFixture fixture;
-
 	@BeforeEach
-	void domainWithAGeminiLiveRow() {
-		this.calls = new BridgeCalls(esl, service, this.moduleFiles);
-		this.calls.stubService();
-		this.fixture = CallFixture.create(this.database, this.providers, "ws://127.0.0.1:1/unused",
-				service.baseUrl() + "/v1");
+	void aGeminiLiveRow() {
 		Map<String, Object> realtime = new LinkedHashMap<>();
 		realtime.put("api_key", KEY);
 		realtime.put("base_url", gemini.baseUrl());
 		realtime.put("voice", "Aoede");
 		this.fixture.replaceRealtime(this.providers, "gemini", "Gemini Live", realtime);
-		esl.awaitSubscriptions(1, Duration.ofSeconds(20));
 	}
 
 	@ParameterizedTest

@@ -1,35 +1,21 @@
 package org.voiceai.realtime;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import org.voiceai.providers.manager.ProviderRowRepository;
 import org.voiceai.realtime.emulator.ModAudioStreamEmulator;
-import org.voiceai.realtime.fakes.esl.FakeFreeSwitchEsl;
 import org.voiceai.realtime.fakes.gemini.FakeLiveSession;
 import org.voiceai.realtime.fakes.gemini.GeminiLiveFake;
 import org.voiceai.realtime.fakes.openai.FakeRealtimeSession;
 import org.voiceai.realtime.fakes.openai.OpenAiRealtimeFake;
-import org.voiceai.testing.EmbeddedDefaults;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -42,65 +28,28 @@ import static org.awaitility.Awaitility.await;
  * answering the caller's second question; the caller hears the holding phrase, then Gemini, given the conversation
  * so far, answers. The conversation record shows which provider served which part.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedDefaults
-class ProviderFailoverBridgeTest {
+class ProviderFailoverBridgeTest extends BridgeEndToEndTest {
 
 	static final String GEMINI_KEY = "AIza-failover-test";
 
+	@AutoClose
 	static final OpenAiRealtimeFake openAi = OpenAiRealtimeFake.start("sk-realtime-test")
 		.streamReplies(Duration.ofMillis(100), Duration.ofMillis(200));
 
+	@AutoClose
 	static final GeminiLiveFake gemini = GeminiLiveFake.start(GEMINI_KEY);
 
-	static final FakeFreeSwitchEsl esl = FakeFreeSwitchEsl.start().trackChannels();
-
-	static final WireMockServer service = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-
-	static {
-		service.start();
+	@Override
+	String openAiRealtimeUrl() {
+		return openAi.baseUrl();
 	}
-
-	@DynamicPropertySource
-	static void fakes(DynamicPropertyRegistry registry) {
-		registry.add("voice-ai.esl.port", esl::port);
-		registry.add("voice-ai.realtime.service-url", service::baseUrl);
-	}
-
-	@AfterAll
-	static void stopFakes() {
-		openAi.close();
-		gemini.close();
-		esl.close();
-		service.stop();
-	}
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	DatabaseClient database;
-
-	@Autowired
-	ProviderRowRepository providers;
-
-	@TempDir
-	Path moduleFiles;
-
-	BridgeCalls calls;
-
-	CallFixture fixture;
 
 	@BeforeEach
-	void domainWithTwoRealtimeProviders() {
-		this.calls = new BridgeCalls(esl, service, this.moduleFiles);
-		this.calls.stubService();
-		this.fixture = CallFixture.create(this.database, this.providers, openAi.baseUrl(), service.baseUrl() + "/v1");
+	void geminiAfterOpenAi() {
 		Map<String, Object> next = new LinkedHashMap<>();
 		next.put("api_key", GEMINI_KEY);
 		next.put("base_url", gemini.baseUrl());
 		this.fixture.addRealtime(this.providers, "gemini", "Gemini Live", next, 1);
-		esl.awaitSubscriptions(1, Duration.ofSeconds(20));
 	}
 
 	@Test

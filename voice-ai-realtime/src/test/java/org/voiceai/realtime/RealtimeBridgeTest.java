@@ -4,37 +4,23 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import org.voiceai.audio.AudioFormat;
 import org.voiceai.audio.G711;
 import org.voiceai.audio.Pcm16;
 import org.voiceai.audio.Wav;
-import org.voiceai.providers.manager.ProviderRowRepository;
 import org.voiceai.realtime.emulator.CallSimulator;
 import org.voiceai.realtime.emulator.ModAudioStreamEmulator;
 import org.voiceai.realtime.fakes.esl.FakeFreeSwitchEsl;
@@ -53,57 +39,14 @@ import static org.awaitility.Awaitility.await;
  * Realtime fake as the provider, the ESL fake as FreeSWITCH's event socket, WireMock as voice-ai-service (which
  * stores conversations) and as the text-to-speech provider of the apology, and the embedded PostgreSQL.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMetrics
-@EmbeddedDefaults
-class RealtimeBridgeTest {
+class RealtimeBridgeTest extends BridgeEndToEndTest {
 
+	@AutoClose
 	static final OpenAiRealtimeFake openAi = OpenAiRealtimeFake.start("sk-realtime-test");
 
-	static final FakeFreeSwitchEsl esl = FakeFreeSwitchEsl.start().trackChannels();
-
-	static final WireMockServer service = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-
-	static {
-		service.start();
-	}
-
-	@DynamicPropertySource
-	static void fakes(DynamicPropertyRegistry registry) {
-		registry.add("voice-ai.esl.port", esl::port);
-		registry.add("voice-ai.realtime.service-url", service::baseUrl);
-		registry.add("voice-ai.realtime.file-chunk", () -> "200ms");
-	}
-
-	@AfterAll
-	static void stopFakes() {
-		openAi.close();
-		esl.close();
-		service.stop();
-	}
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	DatabaseClient database;
-
-	@Autowired
-	ProviderRowRepository providers;
-
-	@TempDir
-	Path moduleFiles;
-
-	BridgeCalls calls;
-
-	CallFixture fixture;
-
-	@BeforeEach
-	void domainAndService() {
-		this.calls = new BridgeCalls(esl, service, this.moduleFiles);
-		this.calls.stubService();
-		this.fixture = CallFixture.create(this.database, this.providers, openAi.baseUrl(), service.baseUrl() + "/v1");
-		esl.awaitSubscriptions(1, Duration.ofSeconds(20));
+	@Override
+	String openAiRealtimeUrl() {
+		return openAi.baseUrl();
 	}
 
 	@ParameterizedTest
