@@ -20,6 +20,11 @@ import org.voiceai.audio.FrameSplitter;
  * arrives after its earlier audio has already played out, the caller heard a gap: an underrun. When our own tick
  * comes too late to keep FreeSWITCH fed while audio was queued, that is a late frame.
  * <p>
+ * A run starts once {@code lead + prebuffer} of audio is queued, or {@code prebuffer} after its first audio arrived,
+ * or when its item is complete, whichever comes first: a jitter buffer. A provider that sends faster than real time
+ * fills it at once and loses nothing; one that streams at real time, a little ahead, starts up to {@code prebuffer}
+ * later and in exchange has that much more slack before a late delta is heard as a gap.
+ * <p>
  * Time is a monotonic nanosecond clock passed in by the caller. Not thread-safe: the call session serialises calls.
  */
 public final class OutboundPacer {
@@ -33,6 +38,13 @@ public final class OutboundPacer {
 	private final Consumer<byte[]> sink;
 
 	private final long leadNanos;
+
+	private final long prebufferNanos;
+
+	private final int prebufferFrames;
+
+	/** When the audio now waiting for the next run to start arrived; -1 when none waits. */
+	private long heldSince = -1;
 
 	/** Frames of runs that have ended (all played). */
 	private long framesBeforeRun;
@@ -53,12 +65,14 @@ public final class OutboundPacer {
 
 	/**
 	 * @param format the call's format (16-bit PCM at the call's rate)
-	 * @param lead how far ahead of real time frames may be sent
+	 * @param pacing how far ahead of real time frames may be sent, and how much audio a run gathers first
 	 * @param sink receives each frame, in order; must not block
 	 */
-	public OutboundPacer(AudioFormat format, Duration lead, Consumer<byte[]> sink) {
+	public OutboundPacer(AudioFormat format, Pacing pacing, Consumer<byte[]> sink) {
 		this.splitter = FrameSplitter.of(format, Duration.ofMillis(20));
-		this.leadNanos = lead.toNanos();
+		this.leadNanos = pacing.lead().toNanos();
+		this.prebufferNanos = pacing.prebuffer().toNanos();
+		this.prebufferFrames = (int) ((this.leadNanos + this.prebufferNanos + FRAME_NANOS - 1) / FRAME_NANOS);
 		this.sink = sink;
 	}
 
@@ -82,9 +96,9 @@ public final class OutboundPacer {
 	/** The current item is complete: its last partial frame is padded with silence and sent in turn. */
 	public void endItem(long now) {
 		this.splitter.flush().ifPresent(this.queue::add);
-		drain(now);
 		this.lastItemStart = this.itemStart;
 		this.itemStart = -1;
+		drain(now);
 	}
 
 	/** Sends every frame that is due; called on each arrival and by the pacing clock's tick. */
@@ -98,6 +112,10 @@ public final class OutboundPacer {
 			endRun();
 		}
 		if (this.runStart < 0) {
+			if (holding(now)) {
+				return;
+			}
+			this.heldSince = -1;
 			this.runStart = now;
 			this.runFrames = 0;
 		}
@@ -145,6 +163,7 @@ public final class OutboundPacer {
 		}
 		this.itemStart = -1;
 		this.lastItemStart = -1;
+		this.heldSince = -1;
 		return played;
 	}
 
@@ -176,6 +195,17 @@ public final class OutboundPacer {
 		}
 		long elapsedFrames = Math.max(0, (now - this.runStart) / FRAME_NANOS);
 		return this.framesBeforeRun + Math.min(elapsedFrames, this.runFrames);
+	}
+
+	/** Whether the run about to start should wait for more of its item's audio. */
+	private boolean holding(long now) {
+		if (this.itemStart < 0 || this.queue.size() >= this.prebufferFrames) {
+			return false;
+		}
+		if (this.heldSince < 0) {
+			this.heldSince = now;
+		}
+		return now - this.heldSince < this.prebufferNanos;
 	}
 
 	private void endRun() {

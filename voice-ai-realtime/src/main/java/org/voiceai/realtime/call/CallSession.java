@@ -12,6 +12,7 @@ import reactor.core.publisher.Sinks;
 
 import org.voiceai.providers.realtime.ProviderEvent;
 import org.voiceai.providers.realtime.RealtimeConversation;
+import org.voiceai.realtime.audio.Pacing;
 import org.voiceai.realtime.esl.EslEvent;
 import org.voiceai.realtime.playback.PlaybackSink;
 import org.voiceai.realtime.record.CallLog;
@@ -82,7 +83,7 @@ public final class CallSession {
 	/** The current provider failed: what it still sends is ignored until the call moves to another. */
 	private boolean providerFailed;
 
-	CallSession(CallContext context, RealtimeConversation conversation, PlaybackSink sink, Duration lead,
+	CallSession(CallContext context, RealtimeConversation conversation, PlaybackSink sink, Pacing pacing,
 			CallControl control, ToolRegistry tools, CallLog log, CallMetrics.Call metrics, ProviderFailover failover,
 			CallTimeouts timeouts, LongSupplier clock, Runnable onFinished) {
 		this.context = context;
@@ -96,7 +97,7 @@ public final class CallSession {
 		this.onFinished = onFinished;
 		long acceptedAt = clock.getAsLong();
 		this.timers = new CallTimers(timeouts, acceptedAt);
-		this.playout = new Playout(context.agentFormat(), lead, sink, metrics, clock, acceptedAt);
+		this.playout = new Playout(context.agentFormat(), pacing, sink, metrics, clock, acceptedAt);
 	}
 
 	public CallContext context() {

@@ -136,7 +136,7 @@ public class CallSessionFactory {
 						this.clock.instant());
 				CallSession[] self = new CallSession[1];
 				CallSession session = new CallSession(context, opened.conversation(), sinkFactory.apply(context),
-						this.properties.lead(), this.controls.forCall(request.call()), this.tools,
+						this.properties.pacing(), this.controls.forCall(request.call()), this.tools,
 						new CallLog(this.recorder, context), this.metrics.call(context), failover,
 						timeouts(secretary), this.nanoClock, () -> {
 							this.admission.release(request.domain().value(), request.call()).subscribe();

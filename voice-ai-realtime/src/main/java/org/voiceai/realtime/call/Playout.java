@@ -5,6 +5,7 @@ import java.util.function.LongSupplier;
 
 import org.voiceai.audio.AudioFormat;
 import org.voiceai.realtime.audio.OutboundPacer;
+import org.voiceai.realtime.audio.Pacing;
 import org.voiceai.realtime.esl.EslEvent;
 import org.voiceai.realtime.playback.PlaybackSink;
 
@@ -29,10 +30,11 @@ final class Playout {
 	/** When the audio now being enqueued arrived, while its first frame may go out at once; -1 otherwise. */
 	private long deltaArrivedAt = -1;
 
-	Playout(AudioFormat format, Duration lead, PlaybackSink sink, CallMetrics.Call metrics, LongSupplier clock,
+	Playout(AudioFormat format, Pacing pacing, PlaybackSink sink, CallMetrics.Call metrics, LongSupplier clock,
 			long acceptedAt) {
 		this.sink = sink;
-		this.pacer = new OutboundPacer(format, lead.plus(sink.extraLead()), this::sendFrame);
+		this.pacer = new OutboundPacer(format, new Pacing(pacing.lead().plus(sink.extraLead()), pacing.prebuffer()),
+				this::sendFrame);
 		this.metrics = metrics;
 		this.clock = clock;
 		this.acceptedAt = acceptedAt;

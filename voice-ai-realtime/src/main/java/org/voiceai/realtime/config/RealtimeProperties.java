@@ -6,11 +6,15 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import org.voiceai.realtime.audio.Pacing;
+
 /**
  * The bridge's settings ({@code voice-ai.realtime.*}); per-call limits come from the secretary's row.
  *
  * @param returnMode how agent audio goes back to FreeSWITCH when the stream URL does not say
  * @param lead how far ahead of real time paced audio may run: the most the caller can still hear after a barge-in
+ * @param prebuffer how much of a reply's audio, beyond the lead, is gathered (waiting at most that long) before its
+ *        first frame goes out: slack for providers that stream at real time, nothing lost with those that send faster
  * @param fileChunk the length of each file in {@link ReturnMode#FILE}; broadcasting many tiny files sounds choppy
  * @param maxFrameBytes the largest WebSocket frame accepted from FreeSWITCH (bigger frames close that call)
  * @param defaultSampleRate the caller's sample rate when the URL does not give one
@@ -21,7 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("voice-ai.realtime")
 public record RealtimeProperties(@DefaultValue("file") ReturnMode returnMode, @DefaultValue("60ms") Duration lead,
-		@DefaultValue("500ms") Duration fileChunk, @DefaultValue("65536") int maxFrameBytes,
+		@DefaultValue("40ms") Duration prebuffer, @DefaultValue("500ms") Duration fileChunk, @DefaultValue("65536") int maxFrameBytes,
 		@DefaultValue("8000") int defaultSampleRate, @DefaultValue("5s") Duration providerConnectTimeout,
 		@DefaultValue("20s") Duration actionTimeout, @DefaultValue("{\"type\":\"clearAudio\"}") String jsonClearMessage,
 		@DefaultValue("http://127.0.0.1:8100") URI serviceUrl) {
@@ -30,12 +34,19 @@ public record RealtimeProperties(@DefaultValue("file") ReturnMode returnMode, @D
 		if (lead.isNegative() || lead.toMillis() > 1000) {
 			throw new IllegalArgumentException("voice-ai.realtime.lead must be between 0 and 1s, not " + lead);
 		}
+		if (prebuffer.isNegative() || prebuffer.toMillis() > 500) {
+			throw new IllegalArgumentException("voice-ai.realtime.prebuffer must be between 0 and 500ms, not " + prebuffer);
+		}
 		if (fileChunk.toMillis() < 20) {
 			throw new IllegalArgumentException("voice-ai.realtime.file-chunk must be at least 20ms");
 		}
 		if (defaultSampleRate != 8000 && defaultSampleRate != 16000) {
 			throw new IllegalArgumentException("voice-ai.realtime.default-sample-rate must be 8000 or 16000");
 		}
+	}
+
+	public Pacing pacing() {
+		return new Pacing(this.lead, this.prebuffer);
 	}
 
 }

@@ -18,7 +18,8 @@ class OutboundPacerTest {
 
 	long lastTick;
 
-	final OutboundPacer pacer = new OutboundPacer(AudioFormat.PCM16_8K, Duration.ofMillis(60), this.sent::add);
+	final OutboundPacer pacer = new OutboundPacer(AudioFormat.PCM16_8K,
+			new Pacing(Duration.ofMillis(60), Duration.ZERO), this.sent::add);
 
 	@Test
 	void sendsNoMoreThanTheLeadAheadOfRealTime() {
@@ -97,6 +98,77 @@ class OutboundPacerTest {
 		tickUntil(300);
 		// The second reply starts after the first's 200 ms.
 		assertThat(this.pacer.playedMillis(300 * MS)).isEqualTo(100);
+	}
+
+	@Test
+	void aPrebufferGathersAReplysFirstAudioBeyondTheLeadForAtMostItsLength() {
+		List<byte[]> out = new ArrayList<>();
+		OutboundPacer buffered = new OutboundPacer(AudioFormat.PCM16_8K,
+				new Pacing(Duration.ofMillis(60), Duration.ofMillis(40)), out::add);
+		// A provider streaming at real time, 40 ms ahead: 60 ms at once, then 20 ms every 20 ms.
+		buffered.enqueue(audio(60), 0);
+		buffered.drain(10 * MS);
+		buffered.enqueue(audio(20), 20 * MS);
+		buffered.drain(30 * MS);
+		assertThat(out).isEmpty();
+		// 100 ms gathered (60 of lead + 40): the run starts, sending its lead's worth.
+		buffered.enqueue(audio(20), 40 * MS);
+		assertThat(out).hasSize(4);
+		buffered.endItem(40 * MS);
+		buffered.drain(300 * MS);
+		assertThat(out).hasSize(5);
+		// A reply that never gathers that much starts 40 ms after its audio arrived...
+		buffered.enqueue(audio(20), 400 * MS);
+		buffered.drain(430 * MS);
+		assertThat(out).hasSize(5);
+		buffered.drain(440 * MS);
+		assertThat(out).hasSize(6);
+		// ...and a complete one goes at once, however short.
+		buffered.endItem(440 * MS);
+		buffered.drain(600 * MS);
+		buffered.enqueue(audio(20), 700 * MS);
+		buffered.endItem(700 * MS);
+		assertThat(out).hasSize(7);
+		// A provider sending faster than real time loses nothing: its first burst fills the prebuffer.
+		buffered.drain(900 * MS);
+		buffered.enqueue(audio(200), 1000 * MS);
+		assertThat(out).hasSize(11);
+	}
+
+	@Test
+	void aPrebufferAbsorbsDeliveryJitterThatWouldOtherwiseBeHeardAsAGap() {
+		assertThat(underrunsOfAJitteryStream(Duration.ZERO)).isEqualTo(1);
+		assertThat(underrunsOfAJitteryStream(Duration.ofMillis(40))).isZero();
+	}
+
+	/**
+	 * A provider streaming 20 ms deltas 40 ms ahead of real time, whose tenth delta reaches the bridge 60 ms late
+	 * (the later ones catch up), under the pacing clock's 10 ms ticks.
+	 */
+	private static long underrunsOfAJitteryStream(Duration prebuffer) {
+		OutboundPacer pacer = new OutboundPacer(AudioFormat.PCM16_8K, new Pacing(Duration.ofMillis(60), prebuffer),
+				(frame) -> {
+				});
+		int deltas = 50;
+		long[] arrival = new long[deltas];
+		for (int n = 0; n < deltas; n++) {
+			arrival[n] = Math.max(0, n * 20 - 40) * MS;
+		}
+		long lateArrival = arrival[10] + 60 * MS;
+		for (int n = 10; n < deltas; n++) {
+			arrival[n] = Math.max(arrival[n], lateArrival);
+		}
+		int next = 0;
+		for (long t = 0; next < deltas; t += MS) {
+			while (next < deltas && arrival[next] <= t) {
+				pacer.enqueue(audio(20), t);
+				next++;
+			}
+			if (t % (10 * MS) == 0) {
+				pacer.drain(t);
+			}
+		}
+		return pacer.underruns();
 	}
 
 	/** The pacing clock's 10 ms ticks from the last tick up to {@code millis}. */

@@ -26,6 +26,7 @@ import org.voiceai.providers.manager.NoUsableProviderException;
 import org.voiceai.providers.realtime.ProviderEvent;
 import org.voiceai.providers.realtime.RealtimeSessionSpec;
 import org.voiceai.realtime.TestCalls;
+import org.voiceai.realtime.audio.Pacing;
 import org.voiceai.realtime.audio.AudioConverter;
 import org.voiceai.realtime.config.ReturnMode;
 import org.voiceai.realtime.playback.PlaybackSink;
@@ -198,7 +199,7 @@ class CallSessionFailoverTest {
 				}, new CallMetrics(this.registry));
 		ProviderFailover.Opened first = failover.first().block();
 		CallContext call = context.withProvider(first.provider());
-		this.session = new CallSession(call, first.conversation(), sink(), Duration.ofMillis(60), control(),
+		this.session = new CallSession(call, first.conversation(), sink(), new Pacing(Duration.ofMillis(60), Duration.ZERO), control(),
 				new ToolRegistry(List.of(), JsonMapper.builder().build()), new CallLog(recorder(), call, Schedulers.immediate()),
 				new CallMetrics(this.registry).call(call), failover,
 				new CallTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(600), Duration.ofSeconds(20)), this.now::get,

@@ -21,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.voiceai.providers.realtime.ProviderEvent;
 import org.voiceai.realtime.TestCalls;
+import org.voiceai.realtime.audio.Pacing;
 import org.voiceai.realtime.config.ReturnMode;
 import org.voiceai.realtime.playback.PlaybackSink;
 import org.voiceai.realtime.record.CallLog;
@@ -112,7 +113,7 @@ class CallSessionTimersTest {
 			}
 
 		};
-		this.session = new CallSession(context, this.conversation, sink, Duration.ofMillis(60), calls,
+		this.session = new CallSession(context, this.conversation, sink, new Pacing(Duration.ofMillis(60), Duration.ZERO), calls,
 				new ToolRegistry(List.of(), JsonMapper.builder().build()), new CallLog(recorder, context, Schedulers.immediate()),
 				new CallMetrics(new SimpleMeterRegistry()).call(context), ScriptedConversation.noFailover(),
 				new CallTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(600), Duration.ofSeconds(20)), this.now::get,
