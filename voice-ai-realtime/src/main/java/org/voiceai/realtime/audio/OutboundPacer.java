@@ -175,11 +175,6 @@ public final class OutboundPacer {
 		return this.lateFrames;
 	}
 
-	/** Whether whole frames are waiting for their time (audio enqueued now would not be the next frame sent). */
-	public boolean hasWaitingFrames() {
-		return !this.queue.isEmpty();
-	}
-
 	/** Frames handed to the sink so far. */
 	public long framesSent() {
 		return position();

@@ -12,8 +12,9 @@ import io.micrometer.core.instrument.Timer;
  * The bridge's Prometheus metrics, tagged by domain and provider: active calls, frames each way, underruns, late
  * frames, barge-ins, first-audio latency (stream accepted → first agent frame), provider round trip (caller
  * stopped speaking → first agent audio), and the bridge's own added latency in each direction: inbound (caller frame
- * received → its audio handed to the provider connection) and outbound (provider audio delta received → its first
- * frame handed to FreeSWITCH's socket, when the pacer may send it at once). The latency timers record on the audio
+ * received → its audio handed to the provider connection) and outbound (provider audio delta received → converted and
+ * queued for FreeSWITCH, with any frame already due handed to its socket; the time queued audio then waits for its
+ * turn in real time is pacing, not added latency). The latency timers record on the audio
  * path, so they keep Micrometer's allocation-free defaults; percentiles or SLO buckets are a
  * {@code management.metrics.distribution.*} setting. A call's meters keep the provider it started on; a switch to
  * another provider mid-call counts in {@code voiceai.realtime.failovers}, tagged by domain, {@code from} and
@@ -81,7 +82,7 @@ public class CallMetrics {
 				.description("Caller frame received to its audio handed to the provider connection")
 				.register(CallMetrics.this.registry);
 			this.outbound = Timer.builder("voiceai.realtime.latency.outbound").tags(tags)
-				.description("Provider audio received to its first frame handed to FreeSWITCH")
+				.description("Provider audio received to converted and queued for FreeSWITCH, due frames sent")
 				.register(CallMetrics.this.registry);
 		}
 

@@ -27,9 +27,6 @@ final class Playout {
 
 	private boolean firstAudioSent;
 
-	/** When the audio now being enqueued arrived, while its first frame may go out at once; -1 otherwise. */
-	private long deltaArrivedAt = -1;
-
 	Playout(AudioFormat format, Pacing pacing, PlaybackSink sink, CallMetrics.Call metrics, LongSupplier clock,
 			long acceptedAt) {
 		this.sink = sink;
@@ -41,14 +38,16 @@ final class Playout {
 	}
 
 	/**
-	 * Queues audio after what is playing.
+	 * Queues audio after what is playing, sending what is due.
 	 * @param arrivedAt when the provider's audio reached the call, for the added-latency meter; -1 for none
 	 */
 	void play(byte[] pcm, long arrivedAt, long now) {
-		// Added latency is measured only for audio the pacer may send at once; queued audio waits by design.
-		this.deltaArrivedAt = (arrivedAt < 0 || this.pacer.hasWaitingFrames()) ? -1 : arrivedAt;
 		this.pacer.enqueue(pcm, now);
-		this.deltaArrivedAt = -1;
+		if (arrivedAt >= 0) {
+			// The bridge's own share: waiting for the lock, converting, queueing and sending what was due. What waits
+			// in the queue after that waits for its time by design (pacing, prebuffer).
+			this.metrics.outboundLatency(this.clock.getAsLong() - arrivedAt);
+		}
 	}
 
 	/** The item being queued is complete: its last partial frame may go out. */
@@ -103,10 +102,6 @@ final class Playout {
 		}
 		this.metrics.frameOut();
 		this.sink.play(frame);
-		if (this.deltaArrivedAt >= 0) {
-			this.metrics.outboundLatency(this.clock.getAsLong() - this.deltaArrivedAt);
-			this.deltaArrivedAt = -1;
-		}
 	}
 
 }
