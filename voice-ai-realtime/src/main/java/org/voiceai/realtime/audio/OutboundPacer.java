@@ -41,7 +41,8 @@ public final class OutboundPacer {
 
 	private final long prebufferNanos;
 
-	private final int prebufferFrames;
+	/** Frames a run gathers before it starts: the lead's and the prebuffer's. */
+	private final int startFrames;
 
 	/** When the audio now waiting for the next run to start arrived; -1 when none waits. */
 	private long heldSince = -1;
@@ -72,7 +73,7 @@ public final class OutboundPacer {
 		this.splitter = FrameSplitter.of(format, Duration.ofMillis(20));
 		this.leadNanos = pacing.lead().toNanos();
 		this.prebufferNanos = pacing.prebuffer().toNanos();
-		this.prebufferFrames = (int) ((this.leadNanos + this.prebufferNanos + FRAME_NANOS - 1) / FRAME_NANOS);
+		this.startFrames = (int) ((this.leadNanos + this.prebufferNanos + FRAME_NANOS - 1) / FRAME_NANOS);
 		this.sink = sink;
 	}
 
@@ -194,7 +195,7 @@ public final class OutboundPacer {
 
 	/** Whether the run about to start should wait for more of its item's audio. */
 	private boolean holding(long now) {
-		if (this.itemStart < 0 || this.queue.size() >= this.prebufferFrames) {
+		if (this.itemStart < 0 || this.queue.size() >= this.startFrames) {
 			return false;
 		}
 		if (this.heldSince < 0) {
