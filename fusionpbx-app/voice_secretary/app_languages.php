@@ -661,6 +661,9 @@
 	$text['role-assistant']['en-us'] = "Secretary";
 	$text['role-assistant']['pt-br'] = "Secretária";
 
+	$text['role-system']['en-us'] = "Note";
+	$text['role-system']['pt-br'] = "Nota";
+
 	$text['outcome-transfer']['en-us'] = "Transferred";
 	$text['outcome-transfer']['pt-br'] = "Transferida";
 

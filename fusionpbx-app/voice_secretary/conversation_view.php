@@ -38,7 +38,7 @@
 	}
 	$sql = "select turn_number, role, content, detected_intent, rag_sources, tokens_used, stt_provider, llm_provider, tts_provider, ";
 	$sql .= "stt_latency_ms, rag_latency_ms, llm_latency_ms, tts_latency_ms, total_latency_ms, to_char(insert_date, 'HH24:MI:SS') as time ";
-	$sql .= "from v_voice_messages where voice_conversation_uuid = :uuid and domain_uuid = :domain_uuid and role in ('user', 'assistant') ";
+	$sql .= "from v_voice_messages where voice_conversation_uuid = :uuid and domain_uuid = :domain_uuid and role in ('user', 'assistant', 'system') ";
 	$sql .= "order by turn_number asc, insert_date asc";
 	$messages = $database->select($sql, ['uuid' => $id, 'domain_uuid' => $domain_uuid], 'all');
 

@@ -178,7 +178,9 @@ class AdminPagesTest {
 			.contains("Vou transferir você para o Financeiro")
 			.contains("STT 420 ms")
 			.contains("LLM 810 ms · TTS 300 ms · total 1575 ms")
-			.contains("precos.pdf p. 2 (0.83)");
+			.contains("precos.pdf p. 2 (0.83)")
+			.contains("Note Realtime provider switched from openai_realtime to gemini_live")
+			.doesNotContain("{\"transfer\"");
 	}
 
 	private void assertDatabase(UUID domainA, UUID provider, UUID secretary, UUID document) {
@@ -280,6 +282,13 @@ class AdminPagesTest {
 				VALUES (:domain, :id, 1, 'assistant', 'Vou transferir você para o Financeiro.',
 				    '[{"document": "precos.pdf", "page": 2, "score": 0.83}]'::jsonb, 'openai', 'openai_tts', 45, 810, 300,
 				    1575, now() - interval '59 minutes' + interval '2 seconds')
+				""").bind("domain", domain).bind("id", conversation).then().block();
+		// The realtime bridge's note when a call moved to another provider is shown; tool messages are not.
+		this.database.sql("""
+				INSERT INTO v_voice_messages (domain_uuid, voice_conversation_uuid, turn_number, role, content, insert_date)
+				VALUES (:domain, :id, 2, 'system', 'Realtime provider switched from openai_realtime to gemini_live: closed',
+				    now() - interval '59 minutes' + interval '3 seconds'),
+				       (:domain, :id, 3, 'tool', '{"transfer": "financeiro"}', now() - interval '59 minutes' + interval '4 seconds')
 				""").bind("domain", domain).bind("id", conversation).then().block();
 		return conversation;
 	}
