@@ -26,6 +26,7 @@ import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyReques
 import org.voiceai.calls.ConcurrentCalls;
 import org.voiceai.providers.manager.ProviderManager;
 import org.voiceai.realtime.audio.PacingClock;
+import org.voiceai.realtime.call.BridgePhrases;
 import org.voiceai.realtime.call.CallControls;
 import org.voiceai.realtime.call.CallMetrics;
 import org.voiceai.realtime.call.CallRegistry;
@@ -109,9 +110,10 @@ class RealtimeConfiguration {
 	@Bean
 	CallSessionFactory callSessionFactory(DatabaseClient database, SecretaryRepository secretaries,
 			ProviderManager providers, ConcurrentCalls admission, ToolRegistry tools, CallRecorder recorder,
-			CallMetrics metrics, EslCommands esl, RealtimeProperties properties, ObjectProvider<Clock> clock) {
+			CallMetrics metrics, EslCommands esl, RealtimeProperties properties, JsonMapper json,
+			ObjectProvider<Clock> clock) {
 		return new CallSessionFactory(database, secretaries, providers, admission, tools, recorder, metrics,
-				new TtsSpeech(providers), new CallControls(esl), new InstructionsBuilder(), properties,
+				new TtsSpeech(providers), new BridgePhrases(json), new CallControls(esl), new InstructionsBuilder(), properties,
 				clock.getIfAvailable(Clock::systemUTC), System::nanoTime);
 	}
 

@@ -58,6 +58,8 @@ public class CallSessionFactory {
 
 	private final Speech speech;
 
+	private final BridgePhrases phrases;
+
 	private final CallControls controls;
 
 	private final InstructionsBuilder instructions;
@@ -70,7 +72,7 @@ public class CallSessionFactory {
 
 	public CallSessionFactory(DatabaseClient database, SecretaryRepository secretaries, ProviderManager providers,
 			ConcurrentCalls admission, ToolRegistry tools, CallRecorder recorder, CallMetrics metrics, Speech speech,
-			CallControls controls, InstructionsBuilder instructions, RealtimeProperties properties, Clock clock,
+			BridgePhrases phrases, CallControls controls, InstructionsBuilder instructions, RealtimeProperties properties, Clock clock,
 			LongSupplier nanoClock) {
 		this.database = database;
 		this.secretaries = secretaries;
@@ -80,6 +82,7 @@ public class CallSessionFactory {
 		this.recorder = recorder;
 		this.metrics = metrics;
 		this.speech = speech;
+		this.phrases = phrases;
 		this.controls = controls;
 		this.instructions = instructions;
 		this.properties = properties;
@@ -123,7 +126,7 @@ public class CallSessionFactory {
 							.timeout(this.properties.providerConnectTimeout())
 							.map((conversation) -> new ProviderFailover.Opened(provider.context().providerUuid(),
 									provider.providerName(), conversation));
-					}), spec, this.speech, this.metrics);
+					}), spec, this.speech, this.phrases, this.metrics);
 		return failover.first()
 			.onErrorMap((error) -> !(error instanceof StreamRefusedException), (error) -> {
 				logger.warn("No realtime provider for call {} of domain {}: {}", request.call(),

@@ -3,7 +3,6 @@ package org.voiceai.realtime.call;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,6 +40,8 @@ public final class ProviderFailover {
 
 	private final Speech speech;
 
+	private final BridgePhrases phrases;
+
 	private final CallMetrics metrics;
 
 	private final Set<UUID> tried = ConcurrentHashMap.newKeySet();
@@ -51,11 +52,14 @@ public final class ProviderFailover {
 	 * @param opener opens a conversation on the first eligible realtime row of the call's domain
 	 * @param spec the call's session set-up; a next provider gets it with the history
 	 * @param speech speaks the holding phrase and the apology
+	 * @param phrases what the holding phrase and the apology say
 	 */
-	public ProviderFailover(Opener opener, RealtimeSessionSpec spec, Speech speech, CallMetrics metrics) {
+	public ProviderFailover(Opener opener, RealtimeSessionSpec spec, Speech speech, BridgePhrases phrases,
+			CallMetrics metrics) {
 		this.opener = opener;
 		this.spec = spec;
 		this.speech = speech;
+		this.phrases = phrases;
 		this.metrics = metrics;
 	}
 
@@ -120,48 +124,16 @@ public final class ProviderFailover {
 
 	/** The short phrase the caller hears while the call moves to another provider. */
 	Mono<byte[]> holdingPhrase(CallContext call, int sampleRate) {
-		return this.speech.audio(call, holdingText(call.secretary()), sampleRate);
+		return this.speech.audio(call, this.phrases.holding(call.secretary()), sampleRate);
 	}
 
 	/** The apology the caller hears before a call that lost its provider ends. */
 	Mono<byte[]> apology(CallContext call, int sampleRate) {
-		return this.speech.audio(call, apologyText(call.secretary()), sampleRate);
+		return this.speech.audio(call, this.phrases.apology(call.secretary()), sampleRate);
 	}
 
 	private boolean untried(UUID row) {
 		return row == null || !this.tried.contains(row);
-	}
-
-	/** No column holds a holding phrase: a default in the secretary's language. */
-	static String holdingText(Secretary secretary) {
-		String language = language(secretary);
-		if (language.startsWith("pt")) {
-			return "Um momento, por favor.";
-		}
-		if (language.startsWith("es")) {
-			return "Un momento, por favor.";
-		}
-		return "One moment, please.";
-	}
-
-	/** The secretary's {@code fallback_message}, or a default in its language. */
-	static String apologyText(Secretary secretary) {
-		String configured = secretary.prompts().fallback();
-		if (configured != null && !configured.isBlank()) {
-			return configured;
-		}
-		String language = language(secretary);
-		if (language.startsWith("pt")) {
-			return "Desculpe, estamos com um problema técnico. Por favor, ligue novamente em alguns minutos.";
-		}
-		if (language.startsWith("es")) {
-			return "Lo sentimos, tenemos un problema técnico. Por favor, llame de nuevo en unos minutos.";
-		}
-		return "Sorry, we are having a technical problem. Please call again in a few minutes.";
-	}
-
-	private static String language(Secretary secretary) {
-		return (secretary.language() == null) ? "" : secretary.language().toLowerCase(Locale.ROOT);
 	}
 
 	/** Opens a realtime conversation on the first eligible row of the call's domain, trying them in order. */

@@ -196,7 +196,7 @@ class CallSessionFailoverTest {
 				(call, text, rate) -> {
 					this.spoken.add(text);
 					return Mono.just(new byte[rate]);
-				}, new CallMetrics(this.registry));
+				}, new BridgePhrases(JsonMapper.builder().build()), new CallMetrics(this.registry));
 		ProviderFailover.Opened first = failover.first().block();
 		CallContext call = context.withProvider(first.provider());
 		this.session = new CallSession(call, first.conversation(), sink(), new Pacing(Duration.ofMillis(60), Duration.ZERO), control(),

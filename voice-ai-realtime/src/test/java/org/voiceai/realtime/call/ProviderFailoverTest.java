@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.voiceai.audio.AudioFormat;
 import org.voiceai.providers.ProviderType;
@@ -36,6 +37,8 @@ class ProviderFailoverTest {
 
 	final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
+	final BridgePhrases phrases = new BridgePhrases(JsonMapper.builder().build());
+
 	/** Two rows, OpenAI first; the first eligible one opens. */
 	final ProviderFailover failover = new ProviderFailover((spec, eligible, attempting) -> {
 		for (UUID row : List.of(this.openai, this.gemini)) {
@@ -48,7 +51,7 @@ class ProviderFailoverTest {
 			}
 		}
 		return Mono.error(new NoUsableProviderException(null, ProviderType.REALTIME, List.of("all tried")));
-	}, SPEC, (call, text, rate) -> Mono.just(text.getBytes()), new CallMetrics(this.registry));
+	}, SPEC, (call, text, rate) -> Mono.just(text.getBytes()), this.phrases, new CallMetrics(this.registry));
 
 	@Test
 	void eachRowIsTriedOncePerCallAndTheNextGetsTheHistory() {
@@ -106,20 +109,32 @@ class ProviderFailoverTest {
 	void theHoldingPhraseAndTheApologyAreInTheSecretarysLanguage() {
 		CallContext call = TestCalls.context("{}");
 		assertThat(new String(this.failover.holdingPhrase(call, 8000).block())).isEqualTo("Um momento, por favor.");
-		assertThat(ProviderFailover.holdingText(secretary("es-ES", null))).isEqualTo("Un momento, por favor.");
-		assertThat(ProviderFailover.holdingText(secretary("en-US", null))).isEqualTo("One moment, please.");
-		assertThat(ProviderFailover.apologyText(secretary("en-US", null))).startsWith("Sorry, we are having");
-		assertThat(ProviderFailover.apologyText(secretary("pt-BR", "Desculpe, tivemos um problema técnico.")))
+		assertThat(this.phrases.holding(secretary("es-ES", null, "{}"))).isEqualTo("Un momento, por favor.");
+		assertThat(this.phrases.holding(secretary("en-US", null, "{}"))).isEqualTo("One moment, please.");
+		assertThat(this.phrases.apology(secretary("en-US", null, "{}"))).startsWith("Sorry, we are having");
+		assertThat(this.phrases.apology(secretary("pt-BR", "Desculpe, tivemos um problema técnico.", "{}")))
 			.isEqualTo("Desculpe, tivemos um problema técnico.");
 		assertThat(new String(this.failover.apology(call, 8000).block())).startsWith("Desculpe, estamos com um problema");
 	}
 
-	private static Secretary secretary(String language, String fallback) {
+	@Test
+	void theHoldingPhraseCanBeSetInTheSecretarysAdvancedSettings() {
+		assertThat(this.phrases.holding(secretary("de-DE", null, "{\"holding_message\": \" Einen Moment, bitte. \"}")))
+			.isEqualTo("Einen Moment, bitte.");
+		// Blank, not text, or unreadable JSON: the default in the secretary's language, never silence.
+		assertThat(this.phrases.holding(secretary("pt-BR", null, "{\"holding_message\": \"  \"}")))
+			.isEqualTo("Um momento, por favor.");
+		assertThat(this.phrases.holding(secretary("es-MX", null, "{\"holding_message\": 3}")))
+			.isEqualTo("Un momento, por favor.");
+		assertThat(this.phrases.holding(secretary("en-GB", null, "{not json"))).isEqualTo("One moment, please.");
+	}
+
+	private static Secretary secretary(String language, String fallback, String advancedSettings) {
 		Secretary ana = TestCalls.context("{}").secretary();
 		Secretary.Prompts prompts = new Secretary.Prompts(null, "Bom dia!", null, null, fallback, null, null);
 		return new Secretary(ana.uuid(), ana.domain(), ana.name(), ana.companyName(), ana.extension(), ana.mode(),
 				language, prompts, ana.providers(), ana.voice(), ana.model(), ana.limits(), ana.transfer(),
-				ana.businessInfoJson(), ana.advancedSettingsJson(), ana.webhookUrl());
+				ana.businessInfoJson(), advancedSettings, ana.webhookUrl());
 	}
 
 }

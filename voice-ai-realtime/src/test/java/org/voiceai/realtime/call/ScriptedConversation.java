@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.voiceai.audio.AudioFormat;
 import org.voiceai.providers.ProviderType;
@@ -42,7 +43,7 @@ final class ScriptedConversation implements RealtimeConversation {
 		RealtimeSessionSpec spec = new RealtimeSessionSpec("", null, "pt-BR", AudioFormat.PCM16_8K, List.of());
 		return new ProviderFailover((session, eligible, attempting) -> Mono.error(new NoUsableProviderException(null,
 				ProviderType.REALTIME, List.of())), spec, (call, text, rate) -> Mono.empty(),
-				new CallMetrics(new SimpleMeterRegistry()));
+				new BridgePhrases(JsonMapper.builder().build()), new CallMetrics(new SimpleMeterRegistry()));
 	}
 
 	/** The provider says something. */
