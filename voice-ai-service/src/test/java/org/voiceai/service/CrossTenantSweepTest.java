@@ -188,6 +188,18 @@ class CrossTenantSweepTest {
 					"role", "user", "content", "injected")).expectStatus().isNotFound();
 			body(asB, "/api/v1/conversations/" + callA + "/messages", Map.of("secretary_uuid", secretaryB.toString(),
 					"role", "user", "content", "injected")).expectStatus().isCreated();
+			// A's message UUID as B's idempotency key, even with A's words: a conflict that reveals nothing of A's.
+			UUID messageA = this.database
+				.sql("SELECT voice_message_uuid FROM v_voice_messages WHERE domain_uuid = :d AND role = 'user'")
+				.bind("d", domainA.value())
+				.map((row, metadata) -> row.get(0, UUID.class))
+				.one()
+				.block();
+			body(asB, "/api/v1/conversations/" + callA + "/messages", Map.of("secretary_uuid", secretaryB.toString(),
+					"role", "user", "content", SECRET, "message_uuid", messageA.toString()))
+				.expectStatus().isEqualTo(409)
+				.expectBody(String.class).value((text) -> assertThat(text).doesNotContain("123.456.789-00")
+					.doesNotContain(domainA.toString()).doesNotContain(conversationA.toString()));
 			assertThat(a.http().get().uri("/api/v1/conversations/" + conversationA).exchange().expectStatus().isOk()
 				.expectBody(String.class).returnResult().getResponseBody()).doesNotContain("injected");
 		});
@@ -234,6 +246,7 @@ class CrossTenantSweepTest {
 		List<?> messages = (List<?>) a.http().get().uri("/api/v1/conversations/" + conversationA).exchange()
 			.expectStatus().isOk().expectBody(JSON).returnResult().getResponseBody().get("messages");
 		assertThat(messages).hasSize(2);
+		assertThat(messages.toString()).contains("123.456.789-00").doesNotContain("injected");
 	}
 
 	/** "METHOD /pattern [consumes]" of every handler under /api/v1, as the application maps them. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -20,7 +21,10 @@ import org.voiceai.realtime.call.CallOutcome;
  * {@code PUT /conversations/{call}} at start, {@code POST /conversations/{call}/messages} per utterance (with the
  * realtime provider that served it) and for the note of a provider switch (role {@code system}),
  * {@code POST /conversations/{call}/end} at the end (which queues the call-end webhook). Transient failures (the
- * service restarting, a 5xx) are retried with backoff; a refusal (4xx) is not, and is logged by the {@link CallLog}.
+ * service restarting, a 5xx, a lost answer) are retried with backoff; a refusal (4xx) is not, and is logged by the
+ * {@link CallLog}. Every request is safe to repeat: opening and ending are idempotent, and each message carries a
+ * {@code message_uuid} made once for it, so a retry of a message the service stored before the answer was lost
+ * is not stored twice.
  */
 public class ServiceCallRecorder implements CallRecorder {
 
@@ -48,6 +52,7 @@ public class ServiceCallRecorder implements CallRecorder {
 	public Mono<Void> utterance(CallContext call, boolean fromCaller, String text) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("secretary_uuid", call.secretary().uuid());
+		body.put("message_uuid", UUID.randomUUID());
 		body.put("role", fromCaller ? "user" : "assistant");
 		body.put("content", text);
 		body.put("provider", call.provider());
@@ -60,6 +65,7 @@ public class ServiceCallRecorder implements CallRecorder {
 	public Mono<Void> providerSwitched(CallContext call, String from, String reason) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("secretary_uuid", call.secretary().uuid());
+		body.put("message_uuid", UUID.randomUUID());
 		body.put("role", "system");
 		body.put("content", "Realtime provider switched from " + from + " to " + call.provider() + ": " + reason);
 		body.put("provider", call.provider());
@@ -83,6 +89,7 @@ public class ServiceCallRecorder implements CallRecorder {
 		return send(this.service.post().uri("/api/v1/conversations/{call}/end", call.callUuid()), call, body);
 	}
 
+	/** Every retry resends this same body: a message's {@code message_uuid} is the same on each attempt. */
 	private Mono<Void> send(WebClient.RequestBodySpec request, CallContext call, Map<String, Object> body) {
 		return request.header("X-Domain-UUID", call.domain().value().toString())
 			.bodyValue(body)

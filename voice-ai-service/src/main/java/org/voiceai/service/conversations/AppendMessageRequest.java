@@ -20,6 +20,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param callerIdNumber the caller's number, kept when the conversation is opened
  * @param callerIdName the caller's name, kept when the conversation is opened
  * @param processingMode {@code realtime} unless given
+ * @param messageUuid optional; the client's UUID for this message, made once and sent again on every retry so the
+ * message is stored once (it becomes the message's {@code voice_message_uuid}); a fresh one is used when absent
  */
 public record AppendMessageRequest(@JsonProperty("domain_uuid") UUID domainUuid,
 		@JsonProperty("secretary_uuid") @Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID secretaryUuid,
@@ -28,7 +30,11 @@ public record AppendMessageRequest(@JsonProperty("domain_uuid") UUID domainUuid,
 		@Schema(example = "openai_realtime") String provider,
 		@JsonProperty("caller_id_number") @Schema(example = "5511999990000") String callerIdNumber,
 		@JsonProperty("caller_id_name") String callerIdName,
-		@JsonProperty("processing_mode") @Schema(example = "realtime") String processingMode) {
+		@JsonProperty("processing_mode") @Schema(example = "realtime") String processingMode,
+		@JsonProperty("message_uuid") @Schema(description = "Idempotency key: a UUID the client makes once per "
+				+ "message and sends again on every retry of it. A message already stored under it is not stored "
+				+ "again; its turn number is answered. Reusing it for another message is a 409.",
+				example = "0b7e4c2a-5d1f-4e8b-9a3c-6f2d1e0c9b7a") UUID messageUuid) {
 
 	static final int MAX_CONTENT = 20_000;
 
@@ -70,6 +76,11 @@ public record AppendMessageRequest(@JsonProperty("domain_uuid") UUID domainUuid,
 			case ASSISTANT -> new StageProviders(null, name, name);
 			default -> StageProviders.NONE;
 		};
+	}
+
+	/** The client's message UUID, or a fresh one: without it every request is a new message, as before. */
+	UUID messageUuidOrNew() {
+		return (this.messageUuid != null) ? this.messageUuid : UUID.randomUUID();
 	}
 
 	String mode() {

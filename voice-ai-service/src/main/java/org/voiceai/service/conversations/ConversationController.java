@@ -83,8 +83,11 @@ class ConversationController {
 	@PostMapping("/api/v1/conversations/{call_uuid}/messages")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Store one utterance of a call whose conversation runs elsewhere (the realtime bridge); "
-			+ "the first one opens the call's conversation. Stored at once, in the order received.")
+			+ "the first one opens the call's conversation. Stored at once, in the order received. Idempotent per "
+			+ "message_uuid: repeating a stored message stores nothing and answers 201 with its turn number again.")
 	@ApiResponse(responseCode = "404", description = "No such enabled secretary in the domain")
+	@ApiResponse(responseCode = "409", description = "message_uuid is already another message's (of this or another "
+			+ "conversation or domain, or with another role or content)")
 	Mono<AppendedMessage> append(@Parameter(hidden = true) DomainId domain,
 			@PathVariable("call_uuid") @Parameter(description = "FreeSWITCH call UUID") UUID callUuid,
 			@RequestBody AppendMessageRequest request) {
@@ -96,7 +99,7 @@ class ConversationController {
 			.switchIfEmpty(Mono.error(() -> new SecretaryNotFoundException(request.secretaryUuid())))
 			.flatMap((secretary) -> this.recorder.open(domain, callUuid, secretary.uuid(), request.callerIdNumber(),
 					request.callerIdName(), request.mode()))
-			.flatMap((conversation) -> this.recorder.record(domain, conversation, message)
+			.flatMap((conversation) -> this.recorder.record(domain, conversation, request.messageUuidOrNew(), message)
 				.map((turn) -> new AppendedMessage(conversation, turn)));
 	}
 

@@ -78,7 +78,18 @@ public class ConversationRecorder {
 	 * conversation
 	 */
 	public Mono<Integer> record(DomainId domain, UUID conversationUuid, RecordedMessage message) {
-		return this.conversations.append(domain, conversationUuid, message, this.clock.instant())
+		return record(domain, conversationUuid, UUID.randomUUID(), message);
+	}
+
+	/**
+	 * Stores one message like {@link #record(DomainId, UUID, RecordedMessage)}, under the client's
+	 * {@code messageUuid}, at most once: recording it again (a retry after a lost answer, even concurrently with the
+	 * first attempt) stores nothing more, leaves {@code total_turns} alone and answers the stored turn number.
+	 * @return the message's turn number; fails with {@link ConversationNotFoundException} for another domain's
+	 * conversation, with {@link MessageConflictException} when {@code messageUuid} is another message's
+	 */
+	public Mono<Integer> record(DomainId domain, UUID conversationUuid, UUID messageUuid, RecordedMessage message) {
+		return this.conversations.append(domain, conversationUuid, messageUuid, message, this.clock.instant())
 			.switchIfEmpty(Mono.error(() -> new ConversationNotFoundException(conversationUuid.toString())));
 	}
 

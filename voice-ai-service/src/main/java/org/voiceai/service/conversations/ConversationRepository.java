@@ -2,6 +2,7 @@ package org.voiceai.service.conversations;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.r2dbc.postgresql.codec.Json;
@@ -38,22 +39,42 @@ class ConversationRepository {
 			RETURNING voice_conversation_uuid
 			""";
 
-	// One statement: the UPDATE locks the conversation row, so concurrent messages of a call queue up behind it and
-	// each gets the next turn number; if the INSERT fails, the count is not raised either.
+	// One statement. Locking the conversation row first makes concurrent messages of a call queue up behind it: each
+	// reads the count its predecessor committed and takes the next turn number. A message whose UUID is already
+	// stored (a client's retry, even one running concurrently: the insert waits for the other's outcome) inserts
+	// nothing, so the count is not raised either. One row when the domain has the conversation, its turn_number
+	// null when nothing was inserted; no row otherwise.
 	private static final String APPEND = """
-			WITH turn AS (
-			    UPDATE v_voice_conversations
-			    SET total_turns = coalesce(total_turns, 0) + 1, update_date = :now
+			WITH conversation AS (
+			    SELECT coalesce(total_turns, 0) AS total_turns
+			    FROM v_voice_conversations
 			    WHERE domain_uuid = :domain AND voice_conversation_uuid = :conversation
-			    RETURNING total_turns)
-			INSERT INTO v_voice_messages (voice_message_uuid, domain_uuid, voice_conversation_uuid, turn_number, role,
-			    content, audio_duration_ms, detected_intent, rag_sources, tokens_used, stt_provider, llm_provider,
-			    tts_provider, stt_latency_ms, rag_latency_ms, llm_latency_ms, tts_latency_ms, total_latency_ms,
-			    insert_date)
-			SELECT :uuid, :domain, :conversation, turn.total_turns, :role, :content, :audioMs, :intent, :rag, :tokens,
-			    :stt, :llm, :tts, :sttMs, :ragMs, :llmMs, :ttsMs, :totalMs, :now
-			FROM turn
-			RETURNING turn_number
+			    FOR UPDATE),
+			stored AS (
+			    INSERT INTO v_voice_messages (voice_message_uuid, domain_uuid, voice_conversation_uuid, turn_number,
+			        role, content, audio_duration_ms, detected_intent, rag_sources, tokens_used, stt_provider,
+			        llm_provider, tts_provider, stt_latency_ms, rag_latency_ms, llm_latency_ms, tts_latency_ms,
+			        total_latency_ms, insert_date)
+			    SELECT :uuid, :domain, :conversation, conversation.total_turns + 1, :role, :content, :audioMs, :intent,
+			        :rag, :tokens, :stt, :llm, :tts, :sttMs, :ragMs, :llmMs, :ttsMs, :totalMs, :now
+			    FROM conversation
+			    ON CONFLICT DO NOTHING
+			    RETURNING turn_number),
+			counted AS (
+			    UPDATE v_voice_conversations c
+			    SET total_turns = stored.turn_number, update_date = :now
+			    FROM stored
+			    WHERE c.domain_uuid = :domain AND c.voice_conversation_uuid = :conversation)
+			SELECT stored.turn_number
+			FROM conversation LEFT JOIN stored ON true
+			""";
+
+	// The same message already stored in this conversation: same UUID, same speaker, same words.
+	private static final String STORED_TURN = """
+			SELECT turn_number
+			FROM v_voice_messages
+			WHERE domain_uuid = :domain AND voice_conversation_uuid = :conversation AND voice_message_uuid = :uuid
+			  AND role = :role AND content IS NOT DISTINCT FROM :content
 			""";
 
 	// Two messages of one turn in one statement (one commit): they get consecutive turn numbers.
@@ -151,11 +172,16 @@ class ConversationRepository {
 			.one();
 	}
 
-	/** Appends a message; completes with its turn number, or empty when the domain has no such conversation. */
-	Mono<Integer> append(DomainId domain, UUID conversation, RecordedMessage message, Instant now) {
+	/**
+	 * Appends a message under {@code messageUuid} unless the conversation already holds it: asking again for a
+	 * message that was stored (a retry whose first answer was lost) stores nothing and answers its turn number.
+	 * @return the message's turn number; empty when the domain has no such conversation; fails with
+	 * {@link MessageConflictException} when {@code messageUuid} belongs to another message
+	 */
+	Mono<Integer> append(DomainId domain, UUID conversation, UUID messageUuid, RecordedMessage message, Instant now) {
 		TurnLatency latency = message.latency();
 		return this.database.sql(APPEND)
-			.bind("uuid", UUID.randomUUID())
+			.bind("uuid", messageUuid)
 			.bind("domain", domain.value())
 			.bind("conversation", conversation)
 			.bind("role", message.role().code())
@@ -174,6 +200,21 @@ class ConversationRepository {
 			.bind("ttsMs", nullable(latency.tts(), Integer.class))
 			.bind("totalMs", nullable(latency.total(), Integer.class))
 			.bind("now", now)
+			.map((row, metadata) -> Optional.ofNullable(row.get("turn_number", Integer.class)))
+			.one()
+			// A separate statement: a concurrent first attempt committed after this one's snapshot was taken.
+			.flatMap((turn) -> turn.map(Mono::just)
+				.orElseGet(() -> storedTurn(domain, conversation, messageUuid, message)
+					.switchIfEmpty(Mono.error(() -> new MessageConflictException(messageUuid)))));
+	}
+
+	private Mono<Integer> storedTurn(DomainId domain, UUID conversation, UUID messageUuid, RecordedMessage message) {
+		return this.database.sql(STORED_TURN)
+			.bind("domain", domain.value())
+			.bind("conversation", conversation)
+			.bind("uuid", messageUuid)
+			.bind("role", message.role().code())
+			.bind("content", nullable(message.content(), String.class))
 			.map((row, metadata) -> row.get("turn_number", Integer.class))
 			.one();
 	}

@@ -21,6 +21,7 @@ import org.voiceai.providers.manager.NoUsableProviderException;
 import org.voiceai.providers.manager.ProvidersExhaustedException;
 import org.voiceai.service.audio.AudioTooLargeException;
 import org.voiceai.service.conversations.ConversationNotFoundException;
+import org.voiceai.service.conversations.MessageConflictException;
 
 /**
  * Turns errors into RFC 9457 problem responses with a message an admin can act on. Provider errors name the domain,
@@ -60,6 +61,11 @@ class ApiExceptionHandler {
 	@ExceptionHandler(ConversationNotFoundException.class)
 	ProblemDetail conversationNotFound(ConversationNotFoundException ex) {
 		return problem(HttpStatus.NOT_FOUND, "conversation-not-found", ex.getMessage());
+	}
+
+	@ExceptionHandler(MessageConflictException.class)
+	ProblemDetail messageConflict(MessageConflictException ex) {
+		return problem(HttpStatus.CONFLICT, "message-uuid-conflict", ex.getMessage());
 	}
 
 	@ExceptionHandler(CallLimitExceededException.class)

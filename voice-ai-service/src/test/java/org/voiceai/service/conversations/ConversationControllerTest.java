@@ -1,11 +1,16 @@
 package org.voiceai.service.conversations;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -180,6 +185,141 @@ class ConversationControllerTest {
 			.bind("call", call).map((row, metadata) -> row.get(0, Long.class)).one().block()).isZero();
 	}
 
+	@Test
+	void aMessageRepeatedWithItsMessageUuidIsStoredOnceAndAnswersItsTurnAgain() {
+		UUID secretary = this.tenants.secretary(this.domain, "Ana", null);
+		UUID call = UUID.randomUUID();
+		UUID first = UUID.randomUUID();
+		// The bridge's retry after a lost answer: the same body, message_uuid included.
+		for (int attempt = 0; attempt < 2; attempt++) {
+			postMessage(call, secretary, first, "user", "Qual o horário?").expectStatus().isCreated()
+				.expectBody().jsonPath("$.turn_number").isEqualTo(1);
+		}
+		UUID second = UUID.randomUUID();
+		postMessage(call, secretary, second, "assistant", "Das 8h às 18h.").expectStatus().isCreated()
+			.expectBody().jsonPath("$.turn_number").isEqualTo(2);
+		postMessage(call, secretary, first, "user", "Qual o horário?").expectStatus().isCreated()
+			.expectBody().jsonPath("$.turn_number").isEqualTo(1);
+		// Without message_uuid every request is a new message, as before.
+		for (int turn = 3; turn <= 4; turn++) {
+			postMessage(call, secretary, null, "user", "Obrigado").expectStatus().isCreated()
+				.expectBody().jsonPath("$.turn_number").isEqualTo(turn);
+		}
+
+		String conversation = conversationOf(call);
+		assertThat(totalTurns(UUID.fromString(conversation))).isEqualTo(4);
+		as(this.domain).get().uri("/api/v1/conversations/{uuid}", conversation).exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.messages.length()").isEqualTo(4)
+			.jsonPath("$.messages[0].message_uuid").isEqualTo(first.toString())
+			.jsonPath("$.messages[0].content").isEqualTo("Qual o horário?")
+			.jsonPath("$.messages[1].message_uuid").isEqualTo(second.toString())
+			.jsonPath("$.messages[2].content").isEqualTo("Obrigado")
+			.jsonPath("$.messages[3].content").isEqualTo("Obrigado");
+	}
+
+	@Test
+	void aMessageUuidReusedForAnotherMessageIsAConflict() {
+		UUID secretary = this.tenants.secretary(this.domain, "Ana", null);
+		UUID call = UUID.randomUUID();
+		UUID used = UUID.randomUUID();
+		postMessage(call, secretary, used, "user", "Qual o horário?").expectStatus().isCreated();
+		postMessage(call, secretary, used, "user", "Onde fica?").expectStatus().isEqualTo(409)
+			.expectBody().jsonPath("$.type").isEqualTo("https://voice-ai.org/problems/message-uuid-conflict");
+		postMessage(call, secretary, used, "assistant", "Qual o horário?").expectStatus().isEqualTo(409);
+		// Another call of the same domain.
+		postMessage(UUID.randomUUID(), secretary, used, "user", "Qual o horário?").expectStatus().isEqualTo(409);
+		assertThat(totalTurns(UUID.fromString(conversationOf(call)))).isEqualTo(1);
+		assertThat(count("voice_message_uuid = '" + used + "'")).isEqualTo(1);
+	}
+
+	@Test
+	void aMessageUuidOfAnotherDomainIsAConflictThatLeavesItsMessageAlone() {
+		DomainId other = this.tenants.domain();
+		UUID otherSecretary = this.tenants.secretary(other, "Zoe", null);
+		UUID otherConversation = this.recorder.open(other, UUID.randomUUID(), otherSecretary, null, null, "realtime")
+			.block();
+		UUID foreign = UUID.randomUUID();
+		this.recorder.record(other, otherConversation, foreign, RecordedMessage.user("segredo de Zoe", null, null,
+				null)).block();
+		String before = messageRow(foreign);
+
+		UUID secretary = this.tenants.secretary(this.domain, "Ana", null);
+		UUID call = UUID.randomUUID();
+		String refused = postMessage(call, secretary, foreign, "user", "segredo de Zoe").expectStatus().isEqualTo(409)
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(refused).contains("message-uuid-conflict")
+			.doesNotContain("segredo")
+			.doesNotContain(other.toString())
+			.doesNotContain(otherConversation.toString());
+
+		assertThat(messageRow(foreign)).isEqualTo(before);
+		assertThat(totalTurns(otherConversation)).isEqualTo(1);
+		assertThat(totalTurns(UUID.fromString(conversationOf(call)))).isZero();
+		assertThat(count("domain_uuid = '" + this.domain + "'")).isZero();
+	}
+
+	@Test
+	void concurrentRepeatsOfAMessageStoreItOnce() {
+		UUID secretary = this.tenants.secretary(this.domain, "Ana", null);
+		UUID call = UUID.randomUUID();
+		int rounds = 5;
+		for (int round = 1; round <= rounds; round++) {
+			UUID message = UUID.randomUUID();
+			String content = "mensagem " + round;
+			List<Integer> turns = Flux.range(0, 4)
+				.flatMap((attempt) -> Mono.fromCallable(() -> postMessage(call, secretary, message, "user", content)
+					.expectStatus().isCreated()
+					.expectBody(AppendedMessage.class)
+					.returnResult()
+					.getResponseBody()
+					.turnNumber()).subscribeOn(Schedulers.boundedElastic()))
+				.collectList()
+				.block();
+			assertThat(turns).as("round %d", round).hasSize(4).containsOnly(round);
+			assertThat(count("voice_message_uuid = '" + message + "'")).isEqualTo(1);
+		}
+		assertThat(totalTurns(UUID.fromString(conversationOf(call)))).isEqualTo(rounds);
+		assertThat(count("domain_uuid = '" + this.domain + "'")).isEqualTo(rounds);
+	}
+
+	private WebTestClient.ResponseSpec postMessage(UUID call, UUID secretary, UUID messageUuid, String role,
+			String content) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("secretary_uuid", secretary);
+		body.put("role", role);
+		body.put("content", content);
+		if (messageUuid != null) {
+			body.put("message_uuid", messageUuid);
+		}
+		return as(this.domain).post().uri("/api/v1/conversations/{call}/messages", call).bodyValue(body).exchange();
+	}
+
+	private int totalTurns(UUID conversation) {
+		return this.database.sql("SELECT total_turns FROM v_voice_conversations WHERE voice_conversation_uuid = :c")
+			.bind("c", conversation)
+			.map((row, metadata) -> row.get(0, Integer.class))
+			.one()
+			.block();
+	}
+
+	private long count(String condition) {
+		return this.database.sql("SELECT count(*) FROM v_voice_messages WHERE " + condition)
+			.map((row, metadata) -> row.get(0, Long.class))
+			.one()
+			.block();
+	}
+
+	/** Every column of the message, as text, to tell whether anything of it changed. */
+	private String messageRow(UUID message) {
+		return this.database.sql("SELECT m::text FROM v_voice_messages m WHERE voice_message_uuid = :m")
+			.bind("m", message)
+			.map((row, metadata) -> row.get(0, String.class))
+			.one()
+			.block();
+	}
+
 	private String conversationOf(UUID call) {
 		return this.database.sql("SELECT voice_conversation_uuid FROM v_voice_conversations WHERE domain_uuid = :d "
 				+ "AND call_uuid = :call")
@@ -302,6 +442,8 @@ class ConversationControllerTest {
 			.jsonPath("$.paths['/api/v1/conversations'].get").exists()
 			.jsonPath("$.paths['/api/v1/conversations/{uuid}'].get").exists()
 			.jsonPath("$.paths['/api/v1/conversations/{call_uuid}/end'].post").exists()
+			.jsonPath("$.paths['/api/v1/conversations/{call_uuid}/messages'].post.responses['409']").exists()
+			.jsonPath("$.components.schemas.AppendMessageRequest.properties.message_uuid.format").isEqualTo("uuid")
 			.jsonPath("$.components.schemas.EndRequest.properties.final_action.example").isEqualTo("transfer");
 	}
 
