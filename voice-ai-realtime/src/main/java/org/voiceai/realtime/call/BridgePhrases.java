@@ -30,33 +30,18 @@ public final class BridgePhrases {
 	/** Said while the call moves to another provider: {@code advanced_settings.holding_message}, or a default. */
 	String holding(Secretary secretary) {
 		String configured = advancedText(secretary, HOLDING_MESSAGE);
-		if (configured != null) {
-			return configured;
-		}
-		String language = language(secretary);
-		if (language.startsWith("pt")) {
-			return "Um momento, por favor.";
-		}
-		if (language.startsWith("es")) {
-			return "Un momento, por favor.";
-		}
-		return "One moment, please.";
+		return (configured != null) ? configured
+				: inLanguage(secretary, "Um momento, por favor.", "Un momento, por favor.", "One moment, please.");
 	}
 
 	/** Said before a call that lost its provider ends: the secretary's {@code fallback_message}, or a default. */
 	String apology(Secretary secretary) {
 		String configured = secretary.prompts().fallback();
-		if (configured != null && !configured.isBlank()) {
-			return configured;
-		}
-		String language = language(secretary);
-		if (language.startsWith("pt")) {
-			return "Desculpe, estamos com um problema técnico. Por favor, ligue novamente em alguns minutos.";
-		}
-		if (language.startsWith("es")) {
-			return "Lo sentimos, tenemos un problema técnico. Por favor, llame de nuevo en unos minutos.";
-		}
-		return "Sorry, we are having a technical problem. Please call again in a few minutes.";
+		return (configured != null && !configured.isBlank()) ? configured
+				: inLanguage(secretary,
+						"Desculpe, estamos com um problema técnico. Por favor, ligue novamente em alguns minutos.",
+						"Lo sentimos, tenemos un problema técnico. Por favor, llame de nuevo en unos minutos.",
+						"Sorry, we are having a technical problem. Please call again in a few minutes.");
 	}
 
 	/** A non-blank text value of the secretary's {@code advanced_settings}; null when absent or unreadable. */
@@ -77,8 +62,12 @@ public final class BridgePhrases {
 		}
 	}
 
-	private static String language(Secretary secretary) {
-		return (secretary.language() == null) ? "" : secretary.language().toLowerCase(Locale.ROOT);
+	private static String inLanguage(Secretary secretary, String portuguese, String spanish, String english) {
+		String language = (secretary.language() == null) ? "" : secretary.language().toLowerCase(Locale.ROOT);
+		if (language.startsWith("pt")) {
+			return portuguese;
+		}
+		return language.startsWith("es") ? spanish : english;
 	}
 
 }
