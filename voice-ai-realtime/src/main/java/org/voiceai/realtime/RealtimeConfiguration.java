@@ -99,7 +99,8 @@ class RealtimeConfiguration {
 		List<CallTool> tools = List.of(new TransferCallTool(destinations, json, clock.getIfAvailable(Clock::systemUTC)),
 				new EndCallTool(json), new TakeMessageTool(), new BusinessInfoTool(json),
 				new KnowledgeSearchTool(service, json, Duration.ofSeconds(3)));
-		return new ToolRegistry(tools, json);
+		// Longer than any tool needs (the knowledge search gives up after 3 s), short enough for a caller on hold.
+		return new ToolRegistry(tools, json, Duration.ofSeconds(10));
 	}
 
 	@Bean

@@ -200,7 +200,7 @@ class CallSessionFailoverTest {
 		ProviderFailover.Opened first = failover.first().block();
 		CallContext call = context.withProvider(first.provider());
 		this.session = new CallSession(call, first.conversation(), sink(), new Pacing(Duration.ofMillis(60), Duration.ZERO), control(),
-				new ToolRegistry(List.of(), JsonMapper.builder().build()), new CallLog(recorder(), call, Schedulers.immediate()),
+				new ToolRegistry(List.of(), JsonMapper.builder().build(), Duration.ofSeconds(10)), new CallLog(recorder(), call, Schedulers.immediate()),
 				new CallMetrics(this.registry).call(call), failover,
 				new CallTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(600), Duration.ofSeconds(20)), this.now::get,
 				() -> {

@@ -114,7 +114,7 @@ class CallSessionTimersTest {
 
 		};
 		this.session = new CallSession(context, this.conversation, sink, new Pacing(Duration.ofMillis(60), Duration.ZERO), calls,
-				new ToolRegistry(List.of(), JsonMapper.builder().build()), new CallLog(recorder, context, Schedulers.immediate()),
+				new ToolRegistry(List.of(), JsonMapper.builder().build(), Duration.ofSeconds(10)), new CallLog(recorder, context, Schedulers.immediate()),
 				new CallMetrics(new SimpleMeterRegistry()).call(context), ScriptedConversation.noFailover(),
 				new CallTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(600), Duration.ofSeconds(20)), this.now::get,
 				() -> {

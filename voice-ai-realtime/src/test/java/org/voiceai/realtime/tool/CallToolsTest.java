@@ -1,8 +1,11 @@
 package org.voiceai.realtime.tool;
 
+import java.time.Duration;
 import java.util.List;
 
+import dev.langchain4j.agent.tool.ToolSpecification;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,11 +54,38 @@ class CallToolsTest {
 
 	@Test
 	void theRegistryTurnsUnknownToolsAndBadArgumentsIntoAnswers() {
-		ToolRegistry registry = new ToolRegistry(List.of(new EndCallTool(this.json), new TakeMessageTool()), this.json);
+		ToolRegistry registry = new ToolRegistry(List.of(new EndCallTool(this.json), new TakeMessageTool()), this.json,
+				Duration.ofSeconds(10));
 		assertThat(registry.specifications()).extracting("name").containsExactly("end_call", "take_message");
 		assertThat(registry.invoke(call("{}"), "format_disk", "{}").block().outputJson()).contains("unknown tool");
 		assertThat(registry.invoke(call("{}"), "take_message", "{not json").block().outputJson())
 			.contains("not valid JSON");
+	}
+
+	@Test
+	void aToolThatNeverAnswersOrAnswersNothingStillGivesTheModelAnAnswer() {
+		ToolRegistry registry = new ToolRegistry(List.of(tool("hangs", Mono.never()), tool("silent", Mono.empty())),
+				this.json, Duration.ofMillis(100));
+		assertThat(registry.invoke(call("{}"), "hangs", "{}").block(Duration.ofSeconds(10)).outputJson())
+			.contains("took too long");
+		assertThat(registry.invoke(call("{}"), "silent", "{}").block(Duration.ofSeconds(10)).outputJson())
+			.contains("gave no answer");
+	}
+
+	private static CallTool tool(String name, Mono<ToolResult> result) {
+		return new CallTool() {
+
+			@Override
+			public ToolSpecification specification() {
+				return ToolSpecification.builder().name(name).description("a test tool").build();
+			}
+
+			@Override
+			public Mono<ToolResult> invoke(CallContext call, JsonNode arguments) {
+				return result;
+			}
+
+		};
 	}
 
 	private JsonNode args(String text) {
