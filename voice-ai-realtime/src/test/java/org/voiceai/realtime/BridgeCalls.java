@@ -61,7 +61,7 @@ final class BridgeCalls {
 	 * Resets the service and answers its conversation API with 200, and OpenAI speech (the apology's text-to-speech
 	 * at {@code /v1/audio/speech}) with one second of a tone as raw 24 kHz PCM.
 	 */
-	void stubService() {
+	void fakeServiceAndSpeech() {
 		this.service.resetAll();
 		this.service.stubFor(any(urlPathMatching("/api/v1/conversations/.*"))
 			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{}")));

@@ -74,7 +74,7 @@ abstract class BridgeEndToEndTest {
 	@BeforeEach
 	void domainAndService() {
 		this.calls = new BridgeCalls(esl, service, this.moduleFiles);
-		this.calls.stubService();
+		this.calls.fakeServiceAndSpeech();
 		this.fixture = CallFixture.create(this.database, this.providers, openAiRealtimeUrl(),
 				service.baseUrl() + "/v1");
 		esl.awaitSubscriptions(1, Duration.ofSeconds(20));

@@ -26,9 +26,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.voiceai.realtime.PipelineStubs.CHAT_PATH;
-import static org.voiceai.realtime.PipelineStubs.textReply;
-import static org.voiceai.realtime.PipelineStubs.toolReply;
+import static org.voiceai.realtime.PipelineFakes.CHAT_PATH;
+import static org.voiceai.realtime.PipelineFakes.textReply;
+import static org.voiceai.realtime.PipelineFakes.toolReply;
 
 /**
  * The bridge end to end with the custom pipeline as the realtime provider, over real sockets: the mod_audio_stream
@@ -50,9 +50,9 @@ class CustomPipelineBridgeTest extends BridgeEndToEndTest {
 
 	@BeforeEach
 	void aPipelineRow() {
-		this.providers.insert(this.fixture.domain, PipelineStubs.groqRow(service)).block();
+		this.providers.insert(this.fixture.domain, PipelineFakes.groqRow(service)).block();
 		this.fixture.replaceRealtime(this.providers, "custom", "Deepgram + Groq + OpenAI TTS",
-				PipelineStubs.realtimeConfig(KEY, deepgram.baseUrl()));
+				PipelineFakes.realtimeConfig(KEY, deepgram.baseUrl()));
 	}
 
 	@ParameterizedTest
@@ -224,12 +224,12 @@ class CustomPipelineBridgeTest extends BridgeEndToEndTest {
 			service.stubFor(post(urlPathEqualTo(CHAT_PATH)).atPriority(1)
 				.inScenario("chat")
 				.whenScenarioStateIs(state)
-				.willReturn(PipelineStubs.sse(bodies[i]))
+				.willReturn(PipelineFakes.sse(bodies[i]))
 				.willSetStateTo(next));
 			state = next;
 		}
 		service.stubFor(
-				post(urlPathEqualTo(CHAT_PATH)).atPriority(10).willReturn(PipelineStubs.sse(textReply("Certo."))));
+				post(urlPathEqualTo(CHAT_PATH)).atPriority(10).willReturn(PipelineFakes.sse(textReply("Certo."))));
 	}
 
 	/** The {@code index}-th chat request of the test, waiting until it was made. */

@@ -66,16 +66,16 @@ record LoadProvider(String name, ProviderDraft row, List<ProviderDraft> companio
 				WireMockServer http = new WireMockServer(
 						WireMockConfiguration.options().dynamicPort().disableRequestJournal());
 				http.start();
-				http.stubFor(post(urlPathEqualTo(PipelineStubs.CHAT_PATH))
-					.willReturn(PipelineStubs.sse(PipelineStubs.textReply("Certo, ", "posso ajudar."))));
-				PipelineStubs.speakEverySentenceFor(http, REPLY_MILLIS);
+				http.stubFor(post(urlPathEqualTo(PipelineFakes.CHAT_PATH))
+					.willReturn(PipelineFakes.sse(PipelineFakes.textReply("Certo, ", "posso ajudar."))));
+				PipelineFakes.speakEverySentenceFor(http, REPLY_MILLIS);
 				AutoCloseable fakes = () -> {
 					deepgram.close();
 					http.stop();
 				};
 				yield new LoadProvider(name, realtimeRow("custom_pipeline", "Deepgram + Groq + OpenAI TTS",
-						PipelineStubs.realtimeConfig("dg-bench", deepgram.baseUrl())),
-						List.of(PipelineStubs.groqRow(http), PipelineStubs.ttsRow(http)), fakes);
+						PipelineFakes.realtimeConfig("dg-bench", deepgram.baseUrl())),
+						List.of(PipelineFakes.groqRow(http), PipelineFakes.ttsRow(http)), fakes);
 			}
 			// Another realtime provider is one more case: its fake, answering each caller turn with REPLY_MILLIS of
 			// audio and counting rather than keeping caller audio, its row and the rows it needs besides.

@@ -38,8 +38,8 @@ public final class CallLog {
 		this.recorder = recorder;
 		this.call = call;
 		// Each write starts on a worker, never on the thread that submits it: submitters hold the call session's
-		// lock, and a WebClient exchange started there (URI, headers, connection pool) holds it longer, while the
-		// pacing clock, which ticks every call in turn, waits for it (seen in docs/benchmarks.md as late frames).
+		// lock, and a WebClient exchange started there (URI, headers, connection pool) would hold it longer, keeping
+		// the call's provider audio and pacing ticks waiting (seen in docs/benchmarks.md as late frames).
 		this.writes.asFlux()
 			.publishOn(writer)
 			.concatMap((write) -> write.onErrorResume((error) -> {

@@ -21,14 +21,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
  * Groq's OpenAI-compatible chat completions, streamed as SSE (provider-protocols §B6), and as OpenAI's
  * {@code /v1/audio/speech} (raw 24 kHz PCM), with the domain rows that point at them.
  */
-final class PipelineStubs {
+final class PipelineFakes {
 
 	/** Where Groq serves its OpenAI-compatible chat completions, below the WireMock root. */
 	static final String CHAT_PATH = "/openai/v1/chat/completions";
 
 	static final String TTS_PATH = "/v1/audio/speech";
 
-	private PipelineStubs() {
+	private PipelineFakes() {
 	}
 
 	/** The domain's {@code groq} chat row, pointing at {@code wireMock}. */
