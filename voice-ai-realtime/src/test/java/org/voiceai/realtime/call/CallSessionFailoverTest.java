@@ -1,13 +1,11 @@
 package org.voiceai.realtime.call;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -16,7 +14,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.voiceai.audio.AudioFormat;
@@ -26,13 +23,7 @@ import org.voiceai.providers.manager.NoUsableProviderException;
 import org.voiceai.providers.realtime.ProviderEvent;
 import org.voiceai.providers.realtime.RealtimeSessionSpec;
 import org.voiceai.realtime.TestCalls;
-import org.voiceai.realtime.audio.Pacing;
 import org.voiceai.realtime.audio.AudioConverter;
-import org.voiceai.realtime.config.ReturnMode;
-import org.voiceai.realtime.playback.PlaybackSink;
-import org.voiceai.realtime.record.CallLog;
-import org.voiceai.realtime.record.CallRecorder;
-import org.voiceai.realtime.tool.ToolRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,15 +40,9 @@ class CallSessionFailoverTest {
 
 	final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-	final List<String> recorded = new CopyOnWriteArrayList<>();
-
 	final List<String> spoken = new CopyOnWriteArrayList<>();
 
-	final List<String> control = new ArrayList<>();
-
-	final List<CallOutcome> outcomes = new ArrayList<>();
-
-	final AtomicInteger frames = new AtomicInteger();
+	final CallSides sides = new CallSides();
 
 	/** The domain's realtime rows in the provider manager's order: name → what opening it gives. */
 	final Map<String, Row> rows = new LinkedHashMap<>();
@@ -92,7 +77,7 @@ class CallSessionFailoverTest {
 		assertThat(this.first.isClosed()).isTrue();
 		// The caller's question had no answer: the new provider is asked to give it.
 		assertThat(gemini.requests).singleElement().asString().contains("Qual o horário?");
-		assertThat(this.recorded).containsExactly("openai_realtime:agent:Bom dia!",
+		assertThat(this.sides.recorded).containsExactly("openai_realtime:agent:Bom dia!",
 				"openai_realtime:caller:Qual o horário?", "gemini:switched from openai_realtime: the provider closed "
 						+ "the session");
 		assertThat(this.registry.counter("voiceai.realtime.failovers", "domain",
@@ -106,14 +91,14 @@ class CallSessionFailoverTest {
 		this.session.onCallerAudio(new byte[320]);
 		advanceMillis(1500);
 		// 500 ms of holding phrase, then the 400 ms answer, in 20 ms frames.
-		assertThat(this.frames.get()).isEqualTo(45);
+		assertThat(this.sides.frames.get()).isEqualTo(45);
 		// The caller's 8 kHz goes to the new provider at its 16 kHz.
 		assertThat(gemini.audioBytes.get())
 			.isEqualTo(new AudioConverter(AudioFormat.PCM16_8K, AudioFormat.PCM16_16K).convert(new byte[320]).length)
 			.isGreaterThan(320);
 		assertThat(this.first.audioBytes.get()).isZero();
-		assertThat(this.recorded).last().isEqualTo("gemini:agent:Das 8h às 18h.");
-		assertThat(this.control).isEmpty();
+		assertThat(this.sides.recorded).last().isEqualTo("gemini:agent:Das 8h às 18h.");
+		assertThat(this.sides.control).isEmpty();
 	}
 
 	@Test
@@ -131,7 +116,7 @@ class CallSessionFailoverTest {
 		// What the failed provider still sends is not the call's any more.
 		this.first.emit(new ProviderEvent.AudioDelta(new byte[48 * 500]));
 		this.first.emit(new ProviderEvent.Transcript(false, "late", true));
-		assertThat(this.recorded).noneMatch((line) -> line.endsWith("late"));
+		assertThat(this.sides.recorded).noneMatch((line) -> line.endsWith("late"));
 	}
 
 	@Test
@@ -151,9 +136,9 @@ class CallSessionFailoverTest {
 				"Desculpe, estamos com um problema técnico. Por favor, ligue novamente em alguns minutos.");
 		assertThat(this.session.state()).isEqualTo(CallState.ENDING);
 		advanceMillis(2000);
-		assertThat(this.control).containsExactly("hangup");
+		assertThat(this.sides.control).containsExactly("hangup");
 		this.session.streamClosed();
-		assertThat(this.outcomes).singleElement()
+		assertThat(this.sides.outcomes).singleElement()
 			.satisfies((outcome) -> assertThat(outcome.reason()).contains("provider lost"));
 		assertThat(this.registry.counter("voiceai.realtime.failovers", "domain",
 				this.session.context().domain().value().toString(), "from", "gemini", "to", "none")
@@ -199,12 +184,8 @@ class CallSessionFailoverTest {
 				}, new BridgePhrases(JsonMapper.builder().build()), new CallMetrics(this.registry));
 		ProviderFailover.Opened first = failover.first().block();
 		CallContext call = context.withProvider(first.provider());
-		this.session = new CallSession(call, first.conversation(), sink(), new Pacing(Duration.ofMillis(60), Duration.ZERO), control(),
-				new ToolRegistry(List.of(), JsonMapper.builder().build(), Duration.ofSeconds(10)), new CallLog(recorder(), call, Schedulers.immediate()),
-				new CallMetrics(this.registry).call(call), failover,
-				new CallTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(600), Duration.ofSeconds(20)), this.now::get,
-				() -> {
-				});
+		this.session = this.sides.session(call, first.conversation(), new CallMetrics(this.registry), failover,
+				this.now::get);
 		this.session.start();
 	}
 
@@ -231,70 +212,6 @@ class CallSessionFailoverTest {
 			this.now.addAndGet(10 * MILLI);
 			this.session.tick();
 		}
-	}
-
-	private PlaybackSink sink() {
-		return new PlaybackSink() {
-
-			@Override
-			public ReturnMode mode() {
-				return ReturnMode.RAW;
-			}
-
-			@Override
-			public void play(byte[] frame) {
-				CallSessionFailoverTest.this.frames.incrementAndGet();
-			}
-
-			@Override
-			public void clear() {
-			}
-
-		};
-	}
-
-	private CallControl control() {
-		return new CallControl() {
-
-			@Override
-			public Mono<Void> transfer(String number, String context) {
-				return Mono.fromRunnable(() -> CallSessionFailoverTest.this.control.add("transfer " + number));
-			}
-
-			@Override
-			public Mono<Void> hangUp() {
-				return Mono.fromRunnable(() -> CallSessionFailoverTest.this.control.add("hangup"));
-			}
-
-		};
-	}
-
-	private CallRecorder recorder() {
-		return new CallRecorder() {
-
-			@Override
-			public Mono<Void> started(CallContext call) {
-				return Mono.empty();
-			}
-
-			@Override
-			public Mono<Void> utterance(CallContext call, boolean fromCaller, String text) {
-				return Mono.fromRunnable(() -> CallSessionFailoverTest.this.recorded
-					.add(call.provider() + ":" + (fromCaller ? "caller" : "agent") + ":" + text));
-			}
-
-			@Override
-			public Mono<Void> providerSwitched(CallContext call, String from, String reason) {
-				return Mono.fromRunnable(() -> CallSessionFailoverTest.this.recorded
-					.add(call.provider() + ":switched from " + from + ": " + reason));
-			}
-
-			@Override
-			public Mono<Void> ended(CallContext call, CallOutcome outcome, List<String> messages) {
-				return Mono.fromRunnable(() -> CallSessionFailoverTest.this.outcomes.add(outcome));
-			}
-
-		};
 	}
 
 	private record Row(UUID uuid, Mono<ScriptedConversation> opening) {

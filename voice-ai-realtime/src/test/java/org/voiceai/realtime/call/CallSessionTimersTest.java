@@ -1,32 +1,19 @@
 package org.voiceai.realtime.call;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.voiceai.providers.realtime.ProviderEvent;
 import org.voiceai.realtime.TestCalls;
-import org.voiceai.realtime.audio.Pacing;
-import org.voiceai.realtime.config.ReturnMode;
-import org.voiceai.realtime.playback.PlaybackSink;
-import org.voiceai.realtime.record.CallLog;
-import org.voiceai.realtime.record.CallRecorder;
-import org.voiceai.realtime.tool.ToolRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,82 +30,15 @@ class CallSessionTimersTest {
 
 	final ScriptedConversation conversation = new ScriptedConversation();
 
-	final List<String> control = new ArrayList<>();
-
-	final List<CallOutcome> outcomes = new ArrayList<>();
-
-	final AtomicInteger frames = new AtomicInteger();
-
-	/** Runs as each frame is handed to FreeSWITCH, under the call's lock: a test holds the lock with it. */
-	volatile Runnable whilePlaying = () -> {
-	};
+	final CallSides sides = new CallSides();
 
 	CallSession session;
 
 	@BeforeEach
 	void startCall() {
 		CallContext context = TestCalls.context("{}");
-		CallRecorder recorder = new CallRecorder() {
-
-			@Override
-			public Mono<Void> started(CallContext call) {
-				return Mono.empty();
-			}
-
-			@Override
-			public Mono<Void> utterance(CallContext call, boolean fromCaller, String text) {
-				return Mono.empty();
-			}
-
-			@Override
-			public Mono<Void> providerSwitched(CallContext call, String from, String reason) {
-				return Mono.empty();
-			}
-
-			@Override
-			public Mono<Void> ended(CallContext call, CallOutcome outcome, List<String> messages) {
-				CallSessionTimersTest.this.outcomes.add(outcome);
-				return Mono.empty();
-			}
-
-		};
-		PlaybackSink sink = new PlaybackSink() {
-
-			@Override
-			public ReturnMode mode() {
-				return ReturnMode.RAW;
-			}
-
-			@Override
-			public void play(byte[] frame) {
-				CallSessionTimersTest.this.frames.incrementAndGet();
-				CallSessionTimersTest.this.whilePlaying.run();
-			}
-
-			@Override
-			public void clear() {
-			}
-
-		};
-		CallControl calls = new CallControl() {
-
-			@Override
-			public Mono<Void> transfer(String number, String context) {
-				return Mono.fromRunnable(() -> CallSessionTimersTest.this.control.add("transfer " + number));
-			}
-
-			@Override
-			public Mono<Void> hangUp() {
-				return Mono.fromRunnable(() -> CallSessionTimersTest.this.control.add("hangup"));
-			}
-
-		};
-		this.session = new CallSession(context, this.conversation, sink, new Pacing(Duration.ofMillis(60), Duration.ZERO), calls,
-				new ToolRegistry(List.of(), JsonMapper.builder().build(), Duration.ofSeconds(10)), new CallLog(recorder, context, Schedulers.immediate()),
-				new CallMetrics(new SimpleMeterRegistry()).call(context), ScriptedConversation.noFailover(),
-				new CallTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(600), Duration.ofSeconds(20)), this.now::get,
-				() -> {
-				});
+		this.session = this.sides.session(context, this.conversation, new CallMetrics(new SimpleMeterRegistry()),
+				ScriptedConversation.noFailover(), this.now::get);
 		this.session.start();
 		reply(500);
 	}
@@ -139,12 +59,12 @@ class CallSessionTimersTest {
 		reply(1000);
 		// The farewell is one second long: no hang-up while it plays.
 		advanceMillis(500);
-		assertThat(this.control).isEmpty();
+		assertThat(this.sides.control).isEmpty();
 		advanceMillis(600);
-		assertThat(this.control).containsExactly("hangup");
+		assertThat(this.sides.control).containsExactly("hangup");
 
 		this.session.streamClosed();
-		assertThat(this.outcomes).containsExactly(CallOutcome.hungUp("caller silent"));
+		assertThat(this.sides.outcomes).containsExactly(CallOutcome.hungUp("caller silent"));
 	}
 
 	@Test
@@ -172,11 +92,11 @@ class CallSessionTimersTest {
 		assertThat(this.conversation.requests).last().asString().contains("Obrigada pela ligação");
 		reply(200);
 		advanceMillis(300);
-		assertThat(this.control).containsExactly("hangup");
+		assertThat(this.sides.control).containsExactly("hangup");
 		// Until FreeSWITCH reports the hang-up, time goes on without a second goodbye.
 		advance(60);
 		assertThat(this.conversation.requests).hasSize(2);
-		assertThat(this.control).containsExactly("hangup");
+		assertThat(this.sides.control).containsExactly("hangup");
 	}
 
 	@Test
@@ -184,7 +104,7 @@ class CallSessionTimersTest {
 		advance(1);
 		CountDownLatch playing = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
-		this.whilePlaying = () -> {
+		this.sides.whilePlaying = () -> {
 			playing.countDown();
 			try {
 				release.await();
@@ -203,7 +123,7 @@ class CallSessionTimersTest {
 
 			release.countDown();
 			delta.get(10, TimeUnit.SECONDS);
-			this.whilePlaying = () -> {
+			this.sides.whilePlaying = () -> {
 			};
 			assertThat(this.session.tick()).isTrue();
 		}
